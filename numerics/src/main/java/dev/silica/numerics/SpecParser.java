@@ -32,6 +32,12 @@ final class SpecParser {
       boolean signed = fixed.group(1).isEmpty();
       long m = number(fixed.group(2));
       long n = number(fixed.group(3));
+      BigInteger width = new BigInteger(fixed.group(2)).add(new BigInteger(fixed.group(3)));
+      if (m >= 0 && n >= 0 && width.compareTo(BigInteger.valueOf(FixedPoint.MAX_WIDTH)) > 0) {
+        // Reported here with the exact sum, which may not fit a long.
+        throw new IllegalArgumentException(
+            Checks.message(where, "total width", "be <= 32 bits", width));
+      }
       Overflow o = overflow == null ? Overflow.SATURATE : overflow;
       FixedPoint.validate(where, m, n, signed, o);
       return new FixedPoint((int) m, (int) n, signed, o);
