@@ -30,6 +30,11 @@ package dev.silica.numerics;
  * {@link #decode(long)} quiets the same way); in a FINITE_NAN format NaN is the single pattern
  * {@code S.1111.111}, which decodes to the canonical quiet float NaN of that sign.
  *
+ * <p>Overflow is decided after rounding, as if the exponent range were unbounded (IEEE 754 §7.4): a
+ * value overflows when it rounds past the largest finite value. So FP16's threshold is {@code 65520
+ * = 65504 + ulp/2} (the tie goes to the even 65536 = Inf), while E4M3's tie at {@code 464} goes to
+ * the even 448 and only larger values overflow.
+ *
  * <p>Round-to-nearest-even error bound for a result in the normal range: {@code |q(x) - x| <=
  * 2^-(M+1) |x|}; in the subnormal range {@code |q(x) - x| <= 2^(-B-M)} (half the smallest
  * subnormal). Directed and stochastic modes: twice these bounds.
@@ -265,24 +270,34 @@ public record FloatingPoint(
   private long encodeFinite(boolean negative, long significand, int exponent, Rounder rounder) {
     long sign = negative ? signBit() : 0;
     if (significand == 0) {
-      return sign;
+      return sign; // ±0 keeps its sign
     }
+    // e = floor(log2 |x|): the binade of the exact value.
     int msb = 63 - Long.numberOfLeadingZeros(significand);
     int e = msb + exponent;
     if (e > maxExponent()) {
+      // |x| >= 2^(emax + 1) is past max whatever the rounding: overflow (IEEE 754 §7.4).
       return sign | overflowBits(negative, rounder);
     }
+    // Quantum 2^(max(e, emin) - M): below emin the spacing stays that of the subnormals.
     int emin = minExponent();
     int shift = Math.max(e, emin) - mantissaBits - exponent;
     long q =
         shift <= 0 ? significand << -shift : rounder.roundMagnitude(significand, shift, negative);
+    // Normal: biased exponent (e + B) with q's leading 1 dropped, i.e. ((e + B - 1) << M) + q;
+    // a rounding carry (q = 2^(M+1)) lands on exponent e + 1 with fraction 0, as it should.
     long magnitude = e >= emin ? ((long) (e + bias() - 1) << mantissaBits) + q : q;
+    // Rounding up out of the top binade (or into E4M3's NaN pattern) is an overflow too.
     if (magnitude > maxFiniteBits()) {
       return sign | overflowBits(negative, rounder);
     }
     return sign | magnitude;
   }
 
+  /**
+   * The magnitude an overflow produces: ±max when saturating or when the rounding direction points
+   * back toward zero; otherwise ±Inf, or NaN in a format without infinity.
+   */
   private long overflowBits(boolean negative, Rounder rounder) {
     if (overflow == Overflow.SATURATE || rounder.keepsFiniteOnOverflow(negative)) {
       return maxFiniteBits();
@@ -290,6 +305,7 @@ public record FloatingPoint(
     return specials == Specials.IEEE ? infinityBits() : (1L << (exponentBits + mantissaBits)) - 1;
   }
 
+  /** An infinite input: ±Inf, NaN (no infinity in the format) or ±max when saturating. */
   private long infinity(boolean negative) {
     long sign = negative ? signBit() : 0;
     if (overflow == Overflow.SATURATE) {
@@ -335,6 +351,8 @@ public record FloatingPoint(
         return Float.intBitsToFloat(signBits | 0x7FC0_0000);
       }
     }
+    // value = significand * 2^(max(biased, 1) - B - M): exact in float since M <= 23 and the
+    // exponent range lies within binary32's.
     long significand = biased == 0 ? fraction : fraction | (1L << mantissaBits);
     float magnitude =
         Math.scalb((float) significand, (biased == 0 ? 1 : biased) - bias() - mantissaBits);

@@ -296,12 +296,22 @@ public final class Mac {
             + accumulator.name());
   }
 
-  /** Per-family arithmetic. */
+  /**
+   * Per-family arithmetic, chosen once at construction so that the inner loops dispatch on one
+   * monomorphic call site.
+   *
+   * <p>Contract: {@code multiply} takes two operand bit patterns (bits above the operand width are
+   * ignored) and returns the product format's bits; {@code add} takes accumulator and product bits
+   * and returns accumulator bits. Neither may keep state other than the rounder's random stream.
+   */
   private abstract static class Engine {
+    /** {@code P(A(a) × B(b))} as product-format bits. */
     abstract long multiply(long a, long b);
 
+    /** {@code C(acc + p)} as accumulator-format bits. */
     abstract long add(long acc, long p);
 
+    /** The generic strided loop; engines with a faster exact formulation override it. */
     long dot16(
         short[] a, int aOffset, int aStride, short[] b, int bOffset, int bStride, int n, long acc) {
       long result = acc;
@@ -312,7 +322,10 @@ public final class Mac {
     }
   }
 
-  /** Decodes a floating-point operand, through a table when it has at most 16 bits. */
+  /**
+   * Decodes a floating-point operand, through a table when it has at most 16 bits (256 KiB for
+   * FP16/BF16, 1 KiB for FP8), otherwise through {@link FloatingPoint#decode(long)}.
+   */
   private static final class FloatDecoder {
     private final FloatingPoint format;
     private final float[] table;
@@ -334,7 +347,14 @@ public final class Mac {
     }
   }
 
-  /** FP32 product and accumulator, nearest-even: plain Java float arithmetic (IEEE binary32). */
+  /**
+   * FP32 product and accumulator, nearest-even: plain Java float arithmetic.
+   *
+   * <p>Java's {@code float *} and {@code float +} are IEEE 754 binary32 operations with
+   * round-to-nearest-even and gradual underflow (strict semantics since Java 17), which is exactly
+   * "round the exact product to FP32, then round the exact sum to FP32". The only visible
+   * difference from {@link FloatEngine} is the payload of a NaN result.
+   */
   private static final class Fp32Engine extends Engine {
     private final FloatDecoder a;
     private final FloatDecoder b;
@@ -367,7 +387,14 @@ public final class Mac {
     }
   }
 
-  /** General floating point: exact product in double, exact sum rounded to odd, one rounding. */
+  /**
+   * General floating point: exact product in double, exact sum rounded to odd, one rounding.
+   *
+   * <p>The product of two operands with at most 24 significand bits has at most 48 and an exponent
+   * within [-298, 256], so the double product is exact; {@link ExactSum#roundToOdd} keeps enough of
+   * the sum that the single rounding to the accumulator format (at most 24 bits) is correct in
+   * every mode.
+   */
   private static final class FloatEngine extends Engine {
     private final FloatDecoder a;
     private final FloatDecoder b;
@@ -402,7 +429,13 @@ public final class Mac {
     }
   }
 
-  /** Integer MAC: exact long products of zero-point-corrected values. */
+  /**
+   * Integer MAC: exact long products of zero-point-corrected values.
+   *
+   * <p>{@code |qa - zpa| <= 2^Na} and {@code |qb - zpb| <= 2^Nb} with {@code Na + Nb <= 62}, so the
+   * product is exact in a long; the sum of a product and an accumulator of at most 32 bits each is
+   * too. Overflow is then the target format's rule applied to the exact integer.
+   */
   private static final class IntegerEngine extends Engine {
     private final IntegerFormat a;
     private final IntegerFormat b;
@@ -430,7 +463,15 @@ public final class Mac {
     }
   }
 
-  /** Fixed-point MAC: exact products and aligned sums in a long, one rounding per step. */
+  /**
+   * Fixed-point MAC: exact products and aligned sums in a long, one rounding per step.
+   *
+   * <p>Product: raw integers multiply exactly into {@code na + nb} fraction bits, then {@link
+   * FixedPoint#fromFixed} rounds to the product format's fraction bits and saturates or wraps. Sum:
+   * accumulator and product are shifted left to the larger of their fraction counts (exact, the
+   * width was checked at construction), added, and converted back to the accumulator's fraction
+   * bits with one rounding and its overflow rule.
+   */
   private static final class FixedEngine extends Engine {
     private final FixedPoint a;
     private final FixedPoint b;

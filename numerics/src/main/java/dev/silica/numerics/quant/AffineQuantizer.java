@@ -60,20 +60,40 @@ public final class AffineQuantizer {
     this.zeroPoints = zeroPoints.clone();
   }
 
-  /** Per-tensor quantization with the format's own scale and zero point. */
+  /**
+   * Per-tensor quantization with the format's own scale and zero point.
+   *
+   * @param format width, signedness, overflow mode, scale and zero point
+   * @return a quantizer with one channel
+   */
   public static AffineQuantizer perTensor(IntegerFormat format) {
     return new AffineQuantizer(
         format, -1, new float[] {format.scale()}, new long[] {format.zeroPoint()});
   }
 
-  /** Per-tensor quantization with an explicit scale and zero point. */
+  /**
+   * Per-tensor quantization with an explicit scale and zero point.
+   *
+   * @param format width, signedness and overflow mode (its own scale and zero point are ignored)
+   * @param scale the real value of one integer step, finite and {@code > 0}
+   * @param zeroPoint the integer that represents 0, within the format's range
+   * @return a quantizer with one channel
+   * @throws IllegalArgumentException for an invalid scale or zero point, worded as by {@link
+   *     IntegerFormat}
+   */
   public static AffineQuantizer perTensor(IntegerFormat format, float scale, long zeroPoint) {
     return new AffineQuantizer(format, -1, new float[] {scale}, new long[] {zeroPoint});
   }
 
   /**
    * Per-channel quantization along {@code axis}: channel {@code c} uses {@code scales[c]} and
-   * {@code zeroPoints[c]}.
+   * {@code zeroPoints[c]} (ONNX per-axis {@code QuantizeLinear}).
+   *
+   * @param format width, signedness and overflow mode
+   * @param axis the channel dimension of the tensors this quantizer will see, {@code >= 0}
+   * @param scales one scale per channel, each finite and {@code > 0}
+   * @param zeroPoints one zero point per channel, each within the format's range
+   * @return the quantizer; the tensors passed later must have {@code scales.length} channels
    */
   public static AffineQuantizer perChannel(
       IntegerFormat format, int axis, float[] scales, long[] zeroPoints) {
@@ -81,14 +101,31 @@ public final class AffineQuantizer {
     return new AffineQuantizer(format, axis, scales, zeroPoints);
   }
 
-  /** Asymmetric per-tensor calibration (ONNX {@code DynamicQuantizeLinear}). */
+  /**
+   * Asymmetric per-tensor calibration (ONNX {@code DynamicQuantizeLinear}): {@code scale = (max -
+   * min) / (qmax - qmin)} over {@code [min(x, 0), max(x, 0)]}, {@code zp = saturate(round(qmin -
+   * min / scale))}.
+   *
+   * @param format the target integer format (usually {@code uint8})
+   * @param x the calibration tensor, finite values
+   * @return a per-tensor quantizer
+   */
   public static AffineQuantizer minMax(IntegerFormat format, float[] x) {
     float[] range = range(x, 0, x.length, 1);
     float scale = minMaxScale(format, range);
     return perTensor(format, scale, minMaxZeroPoint(format, range, scale));
   }
 
-  /** Asymmetric per-channel calibration along {@code axis}. */
+  /**
+   * Asymmetric per-channel calibration along {@code axis}: the per-tensor rule applied to each
+   * channel's values separately.
+   *
+   * @param format the target integer format
+   * @param x the calibration tensor, row-major, finite values
+   * @param shape its dimensions
+   * @param axis the channel dimension
+   * @return a per-channel quantizer with {@code shape[axis]} channels
+   */
   public static AffineQuantizer minMax(IntegerFormat format, float[] x, int[] shape, int axis) {
     int[] layout = layout(x.length, shape, axis);
     float[] scales = new float[layout[1]];
@@ -101,13 +138,29 @@ public final class AffineQuantizer {
     return perChannel(format, axis, scales, zps);
   }
 
-  /** Symmetric per-tensor calibration: {@code zp = 0}, {@code scale = max|x| / qmax}. */
+  /**
+   * Symmetric per-tensor calibration: {@code zp = 0}, {@code scale = max|x| / qmax}, the usual
+   * choice for weights (no zero-point correction term in the integer MAC).
+   *
+   * @param format the target integer format (usually {@code int8})
+   * @param x the calibration tensor, finite values
+   * @return a per-tensor quantizer
+   */
   public static AffineQuantizer symmetric(IntegerFormat format, float[] x) {
     float[] range = range(x, 0, x.length, 1);
     return perTensor(format, symmetricScale(format, range), 0);
   }
 
-  /** Symmetric per-channel calibration along {@code axis}. */
+  /**
+   * Symmetric per-channel calibration along {@code axis} (for example per output channel of a
+   * convolution weight).
+   *
+   * @param format the target integer format
+   * @param x the calibration tensor, row-major, finite values
+   * @param shape its dimensions
+   * @param axis the channel dimension
+   * @return a per-channel quantizer with {@code shape[axis]} channels
+   */
   public static AffineQuantizer symmetric(IntegerFormat format, float[] x, int[] shape, int axis) {
     int[] layout = layout(x.length, shape, axis);
     float[] scales = new float[layout[1]];
@@ -225,12 +278,26 @@ public final class AffineQuantizer {
     return zeroPoints.clone();
   }
 
-  /** {@code QuantizeLinear} with round-half-to-even. */
+  /**
+   * {@code QuantizeLinear} with round-half-to-even.
+   *
+   * @param x the tensor, row-major
+   * @param shape its dimensions; {@code shape[axis]} must equal the number of channels
+   * @return the integers, one per element
+   */
   public int[] quantize(float[] x, int[] shape) {
     return quantize(x, shape, Rounder.NEAREST_EVEN);
   }
 
-  /** {@code QuantizeLinear} with the given rounding. */
+  /**
+   * {@code QuantizeLinear} with the given rounding (stochastic rounding draws once per inexact
+   * element, in element order).
+   *
+   * @param x the tensor, row-major
+   * @param shape its dimensions
+   * @param rounder the rounding of {@code x / scale}
+   * @return the integers, one per element
+   */
   public int[] quantize(float[] x, int[] shape, Rounder rounder) {
     int[] layout = checkedLayout(x.length, shape);
     int[] q = new int[x.length];
@@ -248,7 +315,13 @@ public final class AffineQuantizer {
     return q;
   }
 
-  /** {@code DequantizeLinear}: {@code (q - zp) * scale} in float32. */
+  /**
+   * {@code DequantizeLinear}: {@code (q - zp) * scale} in float32.
+   *
+   * @param q the integers, row-major (unsigned 32-bit values as their int bit patterns)
+   * @param shape their dimensions
+   * @return the real values
+   */
   public float[] dequantize(int[] q, int[] shape) {
     int[] layout = checkedLayout(q.length, shape);
     float[] y = new float[q.length];
