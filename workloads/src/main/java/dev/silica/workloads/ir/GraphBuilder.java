@@ -166,8 +166,9 @@ public final class GraphBuilder {
     if (values.containsKey(id)) {
       throw new IrException(
           id.name()
-              + ": name already defined as a "
-              + values.get(id).kind().name().toLowerCase(java.util.Locale.ROOT));
+              + ": name already defined ("
+              + values.get(id).kind().name().toLowerCase(java.util.Locale.ROOT)
+              + ")");
     }
   }
 
