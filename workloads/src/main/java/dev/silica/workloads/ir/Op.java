@@ -47,6 +47,7 @@ public sealed interface Op
         MaxUnpool,
         Upsample,
         Embedding,
+        OneHot,
         CausalMask {
 
   /** The op's name in the IR text form, e.g. {@code conv2d}. */

@@ -1,12 +1,11 @@
 package dev.silica.workloads.zoo;
 
-import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.Lstm;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Reshape;
 import dev.silica.workloads.ir.Rnn;
-import dev.silica.workloads.ir.TensorType;
 import dev.silica.workloads.ir.ValueId;
 
 /**
@@ -21,9 +20,8 @@ import dev.silica.workloads.ir.ValueId;
  *   <li><b>Input.</b> Character indices {@code chars[T, N]} ({@code i64}, sequence-major), {@code T
  *       = 100}, {@code N = 1}.
  *   <li><b>One-hot.</b> char-rnn feeds the first layer a one-hot vector ({@code OneHot(vocab)}), so
- *       {@code D = V}. Here that is an {@link Embedding} lookup into {@code onehot[V, V]}, a
- *       non-trainable buffer holding the identity matrix: the lookup yields exactly the one-hot
- *       rows and adds no parameters, as in char-rnn.
+ *       {@code D = V}. Here that is the {@link OneHot} op (ONNX {@code OneHot}), which adds no
+ *       parameters, as in char-rnn.
  *   <li><b>Recurrent stack.</b> {@code layers} recurrent layers of {@code H} units ({@code lstm1},
  *       {@code lstm2}, or {@code gru1}, {@code rnn1} ...); layer 1 reads {@code D = V}, the others
  *       {@code D = H}. Initial states are zero.
@@ -95,8 +93,7 @@ final class CharRnn {
       String name, Cell cell, int vocab, int hidden, int layers, int steps, int batch) {
     NetBuilder n = new NetBuilder(name);
     ValueId chars = n.indexInput("chars", steps, batch);
-    ValueId onehot = n.graph().buffer("onehot", TensorType.f32(vocab, vocab));
-    ValueId x = n.op("onehot_lookup", new Embedding(), chars, onehot);
+    ValueId x = n.op("onehot", new OneHot(vocab), chars);
     for (int l = 1; l <= layers; l++) {
       x = recurrent(n, cell, cell.name().toLowerCase(java.util.Locale.ROOT) + l, x, hidden);
     }

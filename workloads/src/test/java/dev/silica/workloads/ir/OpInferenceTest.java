@@ -246,6 +246,15 @@ class OpInferenceTest {
   }
 
   @Test
+  void oneHotAppendsTheClassAxis() {
+    assertThat(only(new OneHot(65), TensorType.of(DType.I64, 100, 1)))
+        .isEqualTo(TensorType.f32(100, 1, 65));
+    assertThatThrownBy(() -> only(new OneHot(65), TensorType.f32(100, 1)))
+        .hasMessage("indices must be an integer tensor, got f32[100,1]");
+    assertThatThrownBy(() -> new OneHot(0)).hasMessage("one_hot: depth must be >= 1, got 0");
+  }
+
+  @Test
   void embeddingLayerNormAndMask() {
     TensorType tokens = TensorType.of(DType.I64, 1, 1024);
     assertThat(only(new Embedding(), tokens, TensorType.f32(50257, 768)))

@@ -30,8 +30,8 @@ class CharRnnAccountingTest {
     assertThat(node(s, "lstm2").parameters()).isEqualTo(lstm2).isEqualTo(2_099_200L);
     assertThat(node(s, "decoder").parameters()).isEqualTo(decoder);
     assertThat(s.parameters()).isEqualTo(lstm1 + lstm2 + decoder).isEqualTo(3_316_289L);
-    // The one-hot table is a non-trainable identity buffer, not a parameter.
-    assertThat(s.buffers()).isEqualTo(V * V);
+    // The one-hot encoding has no table: no parameters and no buffers.
+    assertThat(s.buffers()).isZero();
   }
 
   @Test
@@ -51,7 +51,7 @@ class CharRnnAccountingTest {
   void charLstmShapes() {
     Graph g = Zoo.build("char-lstm");
     assertThat(g.type(g.inputs().getFirst().id()).shape()).isEqualTo(Shape.of(100, 1));
-    assertThat(g.type(g.node("onehot_lookup").output()).shape()).isEqualTo(Shape.of(100, 1, 65));
+    assertThat(g.type(g.node("onehot").output()).shape()).isEqualTo(Shape.of(100, 1, 65));
     assertThat(g.type(g.node("lstm2").output()).shape()).isEqualTo(Shape.of(100, 1, 512));
     // logits for every step: [T·N, V]
     assertThat(g.type(g.outputs().getFirst()).shape()).isEqualTo(Shape.of(100, 65));
