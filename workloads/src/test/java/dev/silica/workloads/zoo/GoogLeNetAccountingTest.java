@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * <h2>Rows where the printed table disagrees with its own column widths</h2>
  *
  * <p>The model is built from the widths Table 1 gives (the architecture), and the counts follow.
- * Six printed numbers cannot come from those widths; they are asserted below at their measured
+ * Seven printed numbers cannot come from those widths; they are asserted below at their measured
  * deviation, so a change in the model shows up:
  *
  * <ul>
