@@ -52,8 +52,9 @@ import java.util.Locale;
  * the graph declared its values (so a layer's weights sit just above the node that uses them), then
  * one {@code output} line. Every attribute of every op is printed, in a fixed order per op, so the
  * text never depends on defaults. Floats print with {@link Float#toString(float)}, which the parser
- * reads back to the same bits, or as {@code inf}, {@code -inf}, {@code nan}. Hence {@code
- * IrParser.parse(print(g), src).equals(g)} and printing the parsed graph gives the same text.
+ * reads back to the same bits, or as {@code inf}, {@code -inf}, {@code nan} (NaN payloads are not
+ * kept, as {@link Float#equals} does not tell them apart). Hence {@code IrParser.parse(print(g),
+ * src).equals(g)} and printing the parsed graph gives the same text.
  */
 public final class IrPrinter {
   private IrPrinter() {}
