@@ -20,7 +20,7 @@ public record Concat(int axis) implements Op {
     Infer.arity(this, in, 1, Integer.MAX_VALUE);
     TensorType first = in.getFirst();
     int a = Infer.axis("concat", axis, first.rank());
-    int total = 0;
+    long total = 0;
     for (int i = 0; i < in.size(); i++) {
       TensorType t = in.get(i);
       Infer.sameDtype("operand " + i, first, t);
@@ -37,7 +37,7 @@ public record Concat(int axis) implements Op {
       }
       total += t.dim(a);
     }
-    return List.of(first.withShape(first.shape().with(a, total)));
+    return List.of(first.withShape(first.shape().with(a, Infer.extent("concat extent", total))));
   }
 
   @Override

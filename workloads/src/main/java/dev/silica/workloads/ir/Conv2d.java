@@ -70,6 +70,7 @@ public record Conv2d(
     }
     if (in.size() == 3) {
       Infer.vector("bias", in.get(2), m);
+      Infer.sameDtype("bias", x, in.get(2));
     }
     Padding p = resolvedPadding(x, w);
     int oh =

@@ -78,27 +78,29 @@ public record ConvTranspose2d(
     if (w.dim(0) != x.dim(1)) {
       throw Infer.error("weight input channels %d != input channels %d", w.dim(0), x.dim(1));
     }
-    int m = w.dim(1) * groups;
+    int m = Infer.extent("output channels", (long) w.dim(1) * groups);
     if (in.size() == 3) {
       Infer.vector("bias", in.get(2), m);
+      Infer.sameDtype("bias", x, in.get(2));
     }
     int oh =
-        (x.dim(2) - 1) * strideH
-            - padding.top()
-            - padding.bottom()
-            + dilationH * (w.dim(2) - 1)
-            + outputPadH
-            + 1;
+        Infer.extent(
+            "output rows",
+            (long) (x.dim(2) - 1) * strideH
+                - padding.top()
+                - padding.bottom()
+                + (long) dilationH * (w.dim(2) - 1)
+                + outputPadH
+                + 1);
     int ow =
-        (x.dim(3) - 1) * strideW
-            - padding.left()
-            - padding.right()
-            + dilationW * (w.dim(3) - 1)
-            + outputPadW
-            + 1;
-    if (oh < 1 || ow < 1) {
-      throw Infer.error("padding leaves an empty output (%d x %d)", oh, ow);
-    }
+        Infer.extent(
+            "output columns",
+            (long) (x.dim(3) - 1) * strideW
+                - padding.left()
+                - padding.right()
+                + (long) dilationW * (w.dim(3) - 1)
+                + outputPadW
+                + 1);
     return List.of(x.withShape(Shape.of(x.dim(0), m, oh, ow)));
   }
 

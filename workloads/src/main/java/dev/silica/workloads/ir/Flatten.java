@@ -26,7 +26,9 @@ public record Flatten(int axis) implements Op {
     for (int i = 0; i < a; i++) {
       rows *= x.dim(i);
     }
-    return List.of(x.withShape(Shape.of((int) rows, (int) (x.size() / rows))));
+    return List.of(
+        x.withShape(
+            Shape.of(Infer.extent("rows", rows), Infer.extent("columns", x.size() / rows))));
   }
 
   @Override

@@ -54,6 +54,7 @@ public record Gemm(boolean transA, boolean transB, float alpha, float beta) impl
     }
     Shape y = Shape.of(m, n);
     if (in.size() == 3) {
+      Infer.sameDtype("C", a, in.get(2));
       Shape c = in.get(2).shape();
       if (!Infer.broadcast(y, c).equals(y)) {
         throw Infer.error("C %s does not broadcast to [%d,%d]", c, m, n);

@@ -89,7 +89,8 @@ public final class GraphBuilder {
     List<TensorType> outTypes;
     try {
       outTypes = op.infer(types);
-    } catch (IrException e) {
+    } catch (IllegalArgumentException e) {
+      // IrException from the op, or a bad Shape built while inferring
       throw new IrException(nodeName + ": " + e.getMessage(), e);
     }
     List<ValueId> outs = new ArrayList<>(outTypes.size());

@@ -51,6 +51,18 @@ final class Infer {
     }
   }
 
+  /**
+   * Checks a computed dimension fits an {@code int} and is at least 1.
+   *
+   * @throws IrException naming {@code what} otherwise
+   */
+  static int extent(String what, long v) {
+    if (v < 1 || v > Integer.MAX_VALUE) {
+      throw error("%s must be in [1, %d], got %d", what, Integer.MAX_VALUE, v);
+    }
+    return (int) v;
+  }
+
   static void positive(String op, String attr, int v) {
     if (v < 1) {
       throw error("%s: %s must be >= 1, got %d", op, attr, v);
@@ -73,17 +85,17 @@ final class Infer {
    */
   static int windows(
       String what, int in, int k, int stride, int dilation, int[] pad, boolean ceil) {
-    int span = in + pad[0] + pad[1] - dilation * (k - 1) - 1;
+    long span = (long) in + pad[0] + pad[1] - (long) dilation * (k - 1) - 1;
     if (span < 0) {
       throw error(
           "%s: window %d (dilation %d) does not fit input %d padded by %d+%d",
           what, k, dilation, in, pad[0], pad[1]);
     }
-    int out = (ceil ? (span + stride - 1) / stride : span / stride) + 1;
-    if (ceil && (out - 1) * stride >= in + pad[0]) {
+    long out = (ceil ? (span + stride - 1) / stride : span / stride) + 1;
+    if (ceil && (out - 1) * stride >= (long) in + pad[0]) {
       out--;
     }
-    return out;
+    return extent(what + " output", out);
   }
 
   /** NumPy broadcasting of two shapes. */

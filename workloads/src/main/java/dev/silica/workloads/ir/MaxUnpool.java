@@ -41,8 +41,14 @@ public record MaxUnpool(int kernelH, int kernelW, int strideH, int strideW, Padd
     if (!i.shape().equals(x.shape()) || i.dtype() != DType.I64) {
       throw Infer.error("indices must be i64%s like the input, got %s", x.shape(), i);
     }
-    int oh = (x.dim(2) - 1) * strideH - padding.top() - padding.bottom() + kernelH;
-    int ow = (x.dim(3) - 1) * strideW - padding.left() - padding.right() + kernelW;
+    int oh =
+        Infer.extent(
+            "output rows",
+            (long) (x.dim(2) - 1) * strideH - padding.top() - padding.bottom() + kernelH);
+    int ow =
+        Infer.extent(
+            "output columns",
+            (long) (x.dim(3) - 1) * strideW - padding.left() - padding.right() + kernelW);
     return List.of(x.withShape(Shape.of(x.dim(0), x.dim(1), oh, ow)));
   }
 

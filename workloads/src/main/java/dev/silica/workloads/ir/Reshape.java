@@ -63,7 +63,7 @@ public record Reshape(List<Integer> shape) implements Op {
         throw Infer.error(
             "reshape %s: cannot infer -1 for %s (%d elements)", shape, x.shape(), x.size());
       }
-      out.set(free, (int) (x.size() / known));
+      out.set(free, Infer.extent("inferred dimension", x.size() / known));
     } else if (known != x.size()) {
       throw Infer.error(
           "reshape %s: %d elements != %d elements of %s", shape, known, x.size(), x.shape());

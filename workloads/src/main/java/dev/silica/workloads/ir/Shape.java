@@ -14,9 +14,16 @@ public record Shape(List<Integer> dims) {
     dims = List.copyOf(dims);
     for (int i = 0; i < dims.size(); i++) {
       if (dims.get(i) < 1) {
-        throw new IllegalArgumentException(
+        throw new IrException(
             "shape " + text(dims) + ": dimension " + i + " must be >= 1, got " + dims.get(i));
       }
+    }
+    long n = 1;
+    for (int d : dims) {
+      if (n > Long.MAX_VALUE / d) {
+        throw new IrException("shape " + text(dims) + ": element count exceeds 2^63 - 1");
+      }
+      n *= d;
     }
   }
 
@@ -39,7 +46,7 @@ public record Shape(List<Integer> dims) {
     return dims.get(i < 0 ? dims.size() + i : i);
   }
 
-  /** Number of elements. */
+  /** Number of elements (checked at construction not to overflow). */
   public long size() {
     long n = 1;
     for (int d : dims) {

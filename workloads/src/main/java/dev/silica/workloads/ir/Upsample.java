@@ -24,7 +24,13 @@ public record Upsample(int scaleH, int scaleW) implements Op {
     Infer.arity(this, in, 1, 1);
     TensorType x = in.get(0);
     Infer.rank("input", x, 4);
-    return List.of(x.withShape(Shape.of(x.dim(0), x.dim(1), x.dim(2) * scaleH, x.dim(3) * scaleW)));
+    return List.of(
+        x.withShape(
+            Shape.of(
+                x.dim(0),
+                x.dim(1),
+                Infer.extent("output rows", (long) x.dim(2) * scaleH),
+                Infer.extent("output columns", (long) x.dim(3) * scaleW))));
   }
 
   @Override

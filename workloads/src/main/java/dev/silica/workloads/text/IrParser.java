@@ -27,6 +27,7 @@ import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
@@ -242,6 +243,7 @@ public final class IrParser {
         },
         "scale");
     spec("embedding", a -> new Embedding());
+    spec("one_hot", a -> new OneHot(a.integer("depth")), "depth");
     spec("causal_mask", a -> new CausalMask(a.real("fill")), "fill");
   }
 

@@ -24,6 +24,7 @@ import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
@@ -166,6 +167,7 @@ public final class IrPrinter {
               padding(p.padding()));
       case Upsample u -> List.of(pair("scale", u.scaleH(), u.scaleW()));
       case Embedding e -> List.of();
+      case OneHot h -> List.of(integer("depth", h.depth()));
       case CausalMask m -> List.of(real("fill", m.fill()));
     };
   }

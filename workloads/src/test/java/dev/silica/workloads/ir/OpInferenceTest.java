@@ -246,6 +246,29 @@ class OpInferenceTest {
   }
 
   @Test
+  void shapeArithmeticNeverOverflowsSilently() {
+    assertThatThrownBy(() -> only(new Upsample(1 << 20, 1), TensorType.f32(1, 1, 1 << 12, 1)))
+        .hasMessage("output rows must be in [1, 2147483647], got 4294967296");
+    assertThatThrownBy(() -> Shape.of(1 << 30, 1 << 30, 1 << 30))
+        .isInstanceOf(IrException.class)
+        .hasMessage("shape [1073741824,1073741824,1073741824]: element count exceeds 2^63 - 1");
+    // kernel 3, padding 2+2 on a 1x1 input: (1-1)·1 - 4 + 3 = -1 rows
+    assertThatThrownBy(() ->
+            only(
+                new MaxUnpool(3, 3, 1, 1, Padding.of(2)),
+                TensorType.f32(1, 1, 1, 1),
+                TensorType.of(DType.I64, 1, 1, 1, 1)))
+        .hasMessage("output rows must be in [1, 2147483647], got -1");
+    assertThatThrownBy(() ->
+            only(
+                Gemm.fullyConnected(),
+                TensorType.f32(1, 4),
+                TensorType.f32(3, 4),
+                TensorType.of(DType.I64, 3)))
+        .hasMessage("C element type i64 != f32");
+  }
+
+  @Test
   void oneHotAppendsTheClassAxis() {
     assertThat(only(new OneHot(65), TensorType.of(DType.I64, 100, 1)))
         .isEqualTo(TensorType.f32(100, 1, 65));

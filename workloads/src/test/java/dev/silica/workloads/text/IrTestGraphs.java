@@ -25,6 +25,7 @@ import dev.silica.workloads.ir.MatMul;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
@@ -120,7 +121,7 @@ final class IrTestGraphs {
     return g.output(soft, fc).build();
   }
 
-  /** Embedding and the recurrent ops, with and without their optional initial states. */
+  /** Embedding, one-hot and the recurrent ops, with and without their optional initial states. */
   static Graph sequence() {
     GraphBuilder g = new GraphBuilder("sequence");
     ValueId tokens = g.input("tokens", TensorType.of(DType.I64, 5, 2));
@@ -189,7 +190,8 @@ final class IrTestGraphs {
                 g.parameter("gru2.wh", TensorType.f32(2, 6)),
                 g.parameter("gru2.bx", TensorType.f32(6)),
                 g.parameter("gru2.bh", TensorType.f32(6))));
-    return g.output(gru2.get(0), lstm.get(1), lstm.get(2), gru.get(1), rnn2.get(1)).build();
+    ValueId onehot = g.apply("onehot", new OneHot(7), tokens);
+    return g.output(gru2.get(0), lstm.get(1), lstm.get(2), gru.get(1), rnn2.get(1), onehot).build();
   }
 
   /** One attention head: layer norm, matmuls, reshape, transpose, scale, causal mask. */
