@@ -188,6 +188,25 @@ final class GraphExport {
                   + " cannot be expressed");
         }
       }
+      // depthwise: one channel per group; a one-channel layer is depthwise and dense at once, so
+      // it keeps a 'DP' in its name (SCALE-Sim's split of one channel is the layer itself)
+      boolean depthwise =
+          perGroup == 1
+              && groups == channels
+              && (groups > 1 || n.name().contains(ConvLayer.DEPTHWISE_MARK));
+      if (depthwise) {
+        return List.of(
+            new ConvLayer(
+                convName(n.name(), true),
+                ih,
+                iw,
+                r,
+                s,
+                channels,
+                filters / channels,
+                c.strideH(),
+                c.strideW()));
+      }
       if (groups == 1) {
         return List.of(
             new ConvLayer(
@@ -198,19 +217,6 @@ final class GraphExport {
                 s,
                 channels,
                 filters,
-                c.strideH(),
-                c.strideW()));
-      }
-      if (perGroup == 1 && groups == channels) {
-        return List.of(
-            new ConvLayer(
-                convName(n.name(), true),
-                ih,
-                iw,
-                r,
-                s,
-                channels,
-                filters / channels,
                 c.strideH(),
                 c.strideW()));
       }

@@ -27,9 +27,13 @@ import java.util.Set;
  * <h2>The two layouts</h2>
  *
  * <p>One header row, which SCALE-Sim skips unread, then one row per layer. SCALE-Sim drops the last
- * field of every row ({@code row.split(',')[:-1]}), so <b>every row must end with a comma</b>; this
- * reader rejects a row without one instead of silently losing its last value. Values are trimmed;
- * blank lines are skipped; all sizes are in elements (SCALE-Sim's word is one byte).
+ * field of every row ({@code row.split(',')[:-1]}), so <b>every row must end with a comma</b>. Text
+ * after the last comma is a note SCALE-Sim ignores, and so does this reader (its own {@code
+ * mobilnet_4k.csv} marks rows {@code 1,#dw}); but a number there is an error here, not a silently
+ * lost value (SCALE-Sim would crash on an eight-value row, or apply a nine-value row's row stride
+ * to both directions). Values are trimmed as Python trims them (no-break spaces too); blank lines
+ * are skipped; a byte-order mark is ignored; all sizes are in elements (SCALE-Sim's word is one
+ * byte).
  *
  * <pre>
  * Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,

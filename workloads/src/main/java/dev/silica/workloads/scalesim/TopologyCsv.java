@@ -34,10 +34,10 @@ final class TopologyCsv {
   /** Reads a topology; {@code format} null means: decide from the header row. */
   static ScaleSimTopology read(Reader in, String source, Format format) {
     List<String> lines = lines(in, source);
-    if (lines.isEmpty() || (lines.size() == 1 && lines.getFirst().isBlank())) {
+    if (lines.isEmpty() || (lines.size() == 1 && trim(lines.getFirst()).isEmpty())) {
       throw new IrException(source + ": empty file: expected a SCALE-Sim header row and layers");
     }
-    String header = stripBom(lines.getFirst()).strip();
+    String header = trim(stripBom(lines.getFirst()));
     if (header.isEmpty()) {
       throw new IrException(
           source
@@ -47,7 +47,7 @@ final class TopologyCsv {
     Format f = format != null ? format : detect(header, source);
     List<ScaleSimLayer> layers = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
-      String row = lines.get(i).strip();
+      String row = trim(lines.get(i));
       if (row.isEmpty()) {
         continue; // SCALE-Sim skips blank lines too
       }
@@ -66,20 +66,18 @@ final class TopologyCsv {
 
   /** The format a header row names, or an error saying what was expected. */
   static Format detect(String header, String source) {
-    String h = header.strip();
+    String h = header;
     if (h.endsWith(",")) {
       h = h.substring(0, h.length() - 1);
     }
     List<String> cols = new ArrayList<>();
     for (String c : fields(h)) {
-      cols.add(c.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+      cols.add(trim(c).replaceAll("[\\s\\u00a0]+", " ").toLowerCase(Locale.ROOT));
     }
     if (cols.size() == 4 && cols.subList(1, 4).equals(List.of("m", "n", "k"))) {
       return Format.GEMM;
     }
-    if ((cols.size() == 8 || cols.size() == 9)
-        && cols.get(1).contains("ifmap")
-        && cols.get(3).contains("filter")) {
+    if (cols.size() >= 8 && cols.get(1).contains("ifmap") && cols.get(3).contains("filter")) {
       return Format.CONV;
     }
     throw new IrException(
@@ -114,17 +112,21 @@ final class TopologyCsv {
         positive(v.get(3), GEMM_COLUMNS.get(3)));
   }
 
-  /** The values of a row, without the trailing comma every SCALE-Sim row ends with. */
+  /**
+   * The values of a row without its last field, which SCALE-Sim drops: normally empty (the row ends
+   * with a comma), or a note such as {@code #dw}; a number there would be lost, so it is an error.
+   */
   private static List<String> values(String row, int min, int max, List<String> columns) {
-    if (!row.endsWith(",")) {
-      List<String> f = fields(row);
+    int cut = row.lastIndexOf(',');
+    String dropped = trim(row.substring(cut + 1));
+    if (dropped.matches("[-+]?[0-9]+(\\.[0-9]*)?")) {
       throw new IllegalArgumentException(
           "row must end with a comma (SCALE-Sim drops the last field of every row, so it would"
               + " lose '"
-              + f.getLast().strip()
+              + dropped
               + "')");
     }
-    List<String> v = fields(row.substring(0, row.length() - 1));
+    List<String> v = cut < 0 ? List.of() : fields(row.substring(0, cut));
     if (v.size() < min || v.size() > max) {
       String expected =
           min == max
@@ -144,7 +146,7 @@ final class TopologyCsv {
   }
 
   private static String name(List<String> v, List<String> columns) {
-    String name = v.getFirst().strip();
+    String name = trim(v.getFirst());
     if (name.isEmpty()) {
       throw new IllegalArgumentException("column '" + columns.getFirst() + "': must not be empty");
     }
@@ -152,7 +154,7 @@ final class TopologyCsv {
   }
 
   private static int positive(String text, String column) {
-    String t = text.strip();
+    String t = trim(text);
     if (t.matches("[0-9]{1,10}")) {
       long v = Long.parseLong(t);
       if (v >= 1 && v <= Integer.MAX_VALUE) {
@@ -161,6 +163,26 @@ final class TopologyCsv {
     }
     throw new IllegalArgumentException(
         "column '" + column + "': must be a positive integer, got '" + t + "'");
+  }
+
+  /**
+   * Trims white space as Python's {@code str.strip()} does, no-break spaces included (a shipped
+   * SCALE-Sim header has them).
+   */
+  static String trim(String s) {
+    int b = 0;
+    int e = s.length();
+    while (b < e && blank(s.charAt(b))) {
+      b++;
+    }
+    while (e > b && blank(s.charAt(e - 1))) {
+      e--;
+    }
+    return s.substring(b, e);
+  }
+
+  private static boolean blank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static List<String> fields(String text) {

@@ -43,6 +43,19 @@ class ScaleSimErrorMessagesTest {
                 + " Height, Filter Width, Channels, Num Filter, Strides[, Stride Width]) and a"
                 + " trailing comma, got 7"),
         Arguments.of(
+            CONV_HEADER + "Conv1, 224, 224, 11, 11, 3, 96, 4, 2\n",
+            "bad.csv:2: row must end with a comma (SCALE-Sim drops the last field of every row, so"
+                + " it would lose '2')"),
+        Arguments.of(
+            "Layer, M, N, K,\nTest 1, 128, 64, 256\n",
+            "bad.csv:2: row must end with a comma (SCALE-Sim drops the last field of every row, so"
+                + " it would lose '256')"),
+        Arguments.of(
+            CONV_HEADER + "AlphaGoZero\n",
+            "bad.csv:2: expected 8 or 9 values (Layer name, IFMAP Height, IFMAP Width, Filter"
+                + " Height, Filter Width, Channels, Num Filter, Strides[, Stride Width]) and a"
+                + " trailing comma, got 0"),
+        Arguments.of(
             CONV_HEADER + "Conv1, 224, 224, 11, 11, 3, 96, 4, 4, 1,\n",
             "bad.csv:2: expected 8 or 9 values (Layer name, IFMAP Height, IFMAP Width, Filter"
                 + " Height, Filter Width, Channels, Num Filter, Strides[, Stride Width]) and a"

@@ -115,6 +115,17 @@ class ScaleSimTopologyTest {
   }
 
   @Test
+  void oneChannelDepthwiseRowRoundTrips() {
+    // SCALE-Sim splits a one-channel 'DP' row into one layer: the row itself
+    String text = "Layer, IFMAP, IFMAP, Filter, Filter, C, N, S,\nE_DP, 9, 9, 3, 3, 1, 4, 2,\n";
+    Graph g = ScaleSimTopology.readConv(new StringReader(text), "one.csv");
+    assertThat(g.node("E_DP").op()).isEqualTo(new Conv2d(2, 2, Padding.NONE, 1, 1, 1));
+    assertThat(ScaleSimTopology.write(g)).endsWith("E_DP, 9, 9, 3, 3, 1, 4, 2,\n");
+    assertThat(ScaleSimTopology.readConv(new StringReader(ScaleSimTopology.write(g)), "one.csv"))
+        .isEqualTo(g);
+  }
+
+  @Test
   void writesScaleSimsLayoutWithTrailingCommas() {
     ScaleSimTopology t = ScaleSimTopology.parse(resource("small_conv.csv"));
     assertThat(t.toCsv())
@@ -168,6 +179,24 @@ class ScaleSimTopologyTest {
     assertThat(
             ScaleSimTopology.readGemm(new StringReader("anything\nt, 2, 3, 4,\n"), "d.csv").nodes())
         .hasSize(1);
+  }
+
+  @Test
+  void acceptsWhatScaleSimAccepts() {
+    // from SCALE-Sim's topologies/conv_nets/mobilnet_4k.csv: a note after the last comma, which
+    // SCALE-Sim drops with the last field; and translation/gpt2.csv's header with a byte-order
+    // mark and no-break spaces
+    String text =
+        "\uFEFFLayer name,\u00a0IFMAP Height,\u00a0IFMAP Width,\u00a0Filter Height,\u00a0Filter"
+            + " Width,\u00a0Channels,\u00a0Num Filter,\u00a0Strides,\n"
+            + "\n"
+            + "Conv2_dw, 1080, 2048, 3, 3, 1, 1, 1,#dw\n"
+            + "\u00a0Linear1,1024,1600,1,1600,1,4800,1,\u00a0\n";
+    ScaleSimTopology t = ScaleSimTopology.parse(new StringReader(text), "mobilnet_4k.csv");
+    assertThat(t.layers())
+        .containsExactly(
+            new ConvLayer("Conv2_dw", 1080, 2048, 3, 3, 1, 1, 1),
+            new ConvLayer("Linear1", 1024, 1600, 1, 1600, 1, 4800, 1));
   }
 
   // ---- writing graphs ----
