@@ -3,6 +3,7 @@ package dev.silica.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A table of named columns whose cells are numbers ({@code Long}) or text, rendered as aligned
@@ -11,6 +12,9 @@ import java.util.Locale;
  * their unit ({@code activation_bytes}); rows keep insertion order.
  */
 final class Table {
+  /** A formatted quantity: digits first, e.g. {@code 138.36 M (138,357,544)} or {@code 0 B}. */
+  private static final Pattern QUANTITY = Pattern.compile("-?[0-9][0-9,.]*( \\S+)?( \\(.*\\))?");
+
   private final List<String> columns;
   private final List<List<Object>> rows = new ArrayList<>();
 
@@ -47,10 +51,9 @@ final class Table {
     boolean[] numeric = new boolean[n];
     for (int c = 0; c < n; c++) {
       width[c] = columns.get(c).length();
-      numeric[c] = !rows.isEmpty();
+      numeric[c] = isNumeric(c);
       for (List<Object> row : rows) {
         width[c] = Math.max(width[c], cell(row.get(c)).length());
-        numeric[c] &= row.get(c) instanceof Long;
       }
     }
     StringBuilder sb = new StringBuilder();
@@ -59,6 +62,17 @@ final class Table {
       line(sb, row, width, numeric);
     }
     return sb.toString();
+  }
+
+  /**
+   * True when every cell of column {@code c} is a number or a formatted quantity ({@code 15.47 G}),
+   * so the column is right-aligned.
+   */
+  private boolean isNumeric(int c) {
+    return !rows.isEmpty()
+        && rows.stream()
+            .map(r -> r.get(c))
+            .allMatch(o -> o instanceof Long || QUANTITY.matcher(String.valueOf(o)).matches());
   }
 
   private static void line(StringBuilder sb, List<Object> cells, int[] width, boolean[] right) {
@@ -114,9 +128,7 @@ final class Table {
     StringBuilder sb = new StringBuilder();
     sb.append("| ").append(String.join(" | ", columns)).append(" |\n|");
     for (int c = 0; c < columns.size(); c++) {
-      final int col = c;
-      boolean numeric = !rows.isEmpty() && rows.stream().allMatch(r -> r.get(col) instanceof Long);
-      sb.append(numeric ? "---:|" : "---|");
+      sb.append(isNumeric(c) ? "---:|" : "---|");
     }
     sb.append('\n');
     for (List<Object> row : rows) {

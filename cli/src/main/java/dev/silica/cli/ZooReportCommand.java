@@ -77,14 +77,7 @@ final class ZooReportCommand implements Runnable {
     PrintWriter o = spec.commandLine().getOut();
     o.println("wrote " + dir.resolve("summary.md") + " (readable report)");
     o.println("wrote " + dir.resolve("summary.csv") + " (one row per model)");
-    o.println(
-        "wrote "
-            + entries.size()
-            + " layer tables: "
-            + dir.resolve("<model>.csv")
-            + " ("
-            + String.join(", ", entries.stream().map(e -> e.model().name()).toList())
-            + ")");
+    o.println("wrote " + entries.size() + " layer tables: " + dir.resolve("<model>.csv"));
     o.flush();
   }
 
@@ -150,7 +143,8 @@ final class ZooReportCommand implements Runnable {
       ZooModel m = e.model();
       GraphStats s = e.accounting().stats();
       sb.append("## ").append(m.name()).append("\n\n");
-      sb.append(m.description()).append(".  \nSource: ").append(m.source()).append(".\n\n");
+      sb.append(sentence(m.description())).append("  \nSource: ").append(sentence(m.source()));
+      sb.append("\n\n");
       sb.append(
           String.format(
               Locale.ROOT,
@@ -172,6 +166,10 @@ final class ZooReportCommand implements Runnable {
       sb.append('\n');
     }
     return sb.toString().replace("\r\n", "\n").stripTrailing() + "\n";
+  }
+
+  private static String sentence(String s) {
+    return s.endsWith(".") ? s : s + ".";
   }
 
   /** GitHub's heading anchor for a model name (lower case; dots and other marks dropped). */

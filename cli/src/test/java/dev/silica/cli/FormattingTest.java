@@ -42,6 +42,14 @@ class FormattingTest {
   }
 
   @Test
+  void formattedQuantitiesAreRightAligned() {
+    Table t = new Table("model", "params").row("a", "1.79 k (1,792)").row("bb", "57");
+    assertThat(t.text())
+        .isEqualTo("model          params\na      1.79 k (1,792)\nbb                 57\n");
+    assertThat(t.markdown()).contains("|---|---:|");
+  }
+
+  @Test
   void jsonEscapesControlCharactersAndNests() {
     Json.Obj o =
         new Json.Obj().put("s", "tab\there\u0001").put("l", List.of("x")).put("e", List.of());
