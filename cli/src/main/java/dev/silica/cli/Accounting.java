@@ -3,6 +3,8 @@ package dev.silica.cli;
 import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.GraphStats;
 import dev.silica.workloads.ir.Value;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A graph's accounting ({@link GraphStats}) turned into the tables the command line prints.
@@ -81,21 +83,23 @@ final class Accounting {
         .put("nodes", (long) graph.nodes().size());
   }
 
-  /** The totals as aligned {@code label value (exact)} lines. */
+  /** The totals as {@code label value (exact)} lines, labels padded to one width. */
   String totalsText() {
-    Table t = new Table("total", "value");
-    t.row("parameters", Units.countWithExact(stats.parameters()));
-    t.row("parameter bytes", Units.bytesWithExact(parameterBytes()));
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("parameters", Units.countWithExact(stats.parameters()));
+    rows.put("parameter bytes", Units.bytesWithExact(parameterBytes()));
     if (stats.buffers() > 0) {
-      t.row("buffers (not parameters)", Units.countWithExact(stats.buffers()));
+      rows.put("buffers (not parameters)", Units.countWithExact(stats.buffers()));
     }
-    t.row("MACs", Units.countWithExact(stats.macs()));
-    t.row("other element ops", Units.countWithExact(stats.ops()));
-    t.row("activation values", Units.countWithExact(stats.activationValues()));
-    t.row("activation bytes", Units.bytesWithExact(activationBytes()));
-    t.row("nodes", Units.exact(graph.nodes().size()));
-    // Drop the header line: the block is introduced by its own heading.
-    String text = t.text();
-    return text.substring(text.indexOf('\n') + 1);
+    rows.put("MACs", Units.countWithExact(stats.macs()));
+    rows.put("other element ops", Units.countWithExact(stats.ops()));
+    rows.put("activation values", Units.countWithExact(stats.activationValues()));
+    rows.put("activation bytes", Units.bytesWithExact(activationBytes()));
+    rows.put("nodes", Units.exact(graph.nodes().size()));
+    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    StringBuilder sb = new StringBuilder();
+    rows.forEach((label, value) ->
+        sb.append(label).append(" ".repeat(width - label.length() + 2)).append(value).append('\n'));
+    return sb.toString();
   }
 }

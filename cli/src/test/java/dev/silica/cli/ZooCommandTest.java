@@ -59,6 +59,9 @@ class ZooCommandTest {
     // The input row: 3 x 224 x 224 = 150,528 values = 602,112 bytes at fp32.
     assertThat(out).containsPattern("image +input +f32\\[1,3,224,224] +0 +0 +150,528 +602,112");
     assertThat(out.indexOf("totals at 4 bytes per value (f32)")).isGreaterThan(out.indexOf("fc8"));
+    // Labels padded to one width, values left-aligned after them.
+    assertThat(out).contains("\n  parameters         138.36 M (138,357,544)\n");
+    assertThat(out).contains("\n  nodes              39\n");
     assertThat(out)
         .containsPattern("parameters +138\\.36 M \\(138,357,544\\)")
         .containsPattern("parameter bytes +527\\.79 MiB \\(553,430,176 B\\)")
