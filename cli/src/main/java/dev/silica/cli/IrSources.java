@@ -1,0 +1,68 @@
+package dev.silica.cli;
+
+import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.text.IrParser;
+import dev.silica.workloads.zoo.Zoo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Where commands get a graph from: a {@code .sir} file or a zoo model name. */
+final class IrSources {
+  private IrSources() {}
+
+  /**
+   * Parses the IR file {@code file}; parse errors name it as the user wrote it ({@code net.sir:3:7:
+   * ...}).
+   *
+   * @throws UncheckedIOException wrapping the I/O error when it cannot be read
+   * @throws dev.silica.workloads.ir.IrException when it is not a valid graph
+   */
+  static Graph parseFile(String file) {
+    Path path = Path.of(file);
+    if (Files.isDirectory(path)) {
+      throw new CliException(file + ": is a directory, expected an IR file (.sir)");
+    }
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw new UncheckedIOException(e); // reported with the path by Errors
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage());
+    }
+    return IrParser.parse(text, file);
+  }
+
+  /**
+   * A graph from {@code modelOrFile}: an existing file is parsed; otherwise it names a zoo model.
+   * An argument that looks like a path ({@code /} or {@code .sir}) and does not exist is reported
+   * as a missing file, anything else as an unknown model listing the valid names.
+   */
+  static Graph load(String modelOrFile) {
+    if (Files.exists(Path.of(modelOrFile))) {
+      return parseFile(modelOrFile); // a directory fails in the read, with its own message
+    }
+    if (looksLikePath(modelOrFile)) {
+      throw new UncheckedIOException(new NoSuchFileException(modelOrFile));
+    }
+    if (!Zoo.names().contains(modelOrFile.toLowerCase(Locale.ROOT))) {
+      throw new CliException(
+          "'"
+              + modelOrFile
+              + "' is neither a file nor a zoo model (models: "
+              + String.join(", ", Zoo.names())
+              + ")");
+    }
+    return Zoo.build(modelOrFile);
+  }
+
+  private static boolean looksLikePath(String s) {
+    return s.contains("/") || s.contains(java.io.File.separator) || s.endsWith(".sir");
+  }
+}

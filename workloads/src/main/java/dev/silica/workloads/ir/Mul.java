@@ -1,0 +1,26 @@
+package dev.silica.workloads.ir;
+
+import java.util.List;
+
+/**
+ * Element-wise product with NumPy broadcasting, ONNX {@code Mul}: the result has the broadcast
+ * shape of the two operands. Residual connections and attention masks use it.
+ *
+ * <p>Iteration space: one pass over the result, one operation per element, no MACs.
+ */
+public record Mul() implements Op {
+  @Override
+  public String kind() {
+    return "mul";
+  }
+
+  @Override
+  public List<TensorType> infer(List<TensorType> in) {
+    return Elementwise.binary(this, in);
+  }
+
+  @Override
+  public IterationSpace iterationSpace(List<TensorType> in, List<TensorType> out) {
+    return IterationSpace.elementwise(out.get(0), 1, "A", "B");
+  }
+}
