@@ -29,7 +29,7 @@ public record Action(String name, SortedMap<String, Long> attributes) implements
   public static final Action INSTRUCTION = of("instruction");
 
   public Action {
-    attributes = TableKey.checked(name, attributes);
+    attributes = Keys.checked(name, attributes);
   }
 
   /** An action without attributes. */
@@ -44,7 +44,7 @@ public record Action(String name, SortedMap<String, Long> attributes) implements
 
   /** Parses the canonical form {@code name[attr=value,...]}. */
   public static Action parse(String key) {
-    Map.Entry<String, SortedMap<String, Long>> p = TableKey.parse(key);
+    Map.Entry<String, SortedMap<String, Long>> p = Keys.parse(key);
     return new Action(p.getKey(), p.getValue());
   }
 

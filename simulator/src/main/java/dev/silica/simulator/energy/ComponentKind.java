@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 public record ComponentKind(String name, SortedMap<String, Long> attributes) implements TableKey {
   public ComponentKind {
-    attributes = TableKey.checked(name, attributes);
+    attributes = Keys.checked(name, attributes);
   }
 
   public static ComponentKind of(String name) {
@@ -25,7 +25,7 @@ public record ComponentKind(String name, SortedMap<String, Long> attributes) imp
   }
 
   public static ComponentKind parse(String key) {
-    Map.Entry<String, SortedMap<String, Long>> p = TableKey.parse(key);
+    Map.Entry<String, SortedMap<String, Long>> p = Keys.parse(key);
     return new ComponentKind(p.getKey(), p.getValue());
   }
 

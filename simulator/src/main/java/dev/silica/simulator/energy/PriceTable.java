@@ -1,6 +1,5 @@
 package dev.silica.simulator.energy;
 
-import dev.silica.simulator.spec.InvalidSpecException;
 import dev.silica.simulator.spec.SpecNode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -278,7 +277,7 @@ final class PriceTable {
         return new Raw(entry, v, s.source());
       }
       case LinearInWidth l -> {
-        Map.Entry<String, SortedMap<String, Long>> ak = TableKey.parse(l.anchor());
+        Map.Entry<String, SortedMap<String, Long>> ak = Keys.parse(l.anchor());
         Raw anchor = need(rule, l.anchor(), declined, depth);
         if (anchor == null) {
           return null;
@@ -298,7 +297,7 @@ final class PriceTable {
   }
 
   private Raw need(Rule rule, String key, List<String> declined, int depth) {
-    Map.Entry<String, SortedMap<String, Long>> k = TableKey.parse(key);
+    Map.Entry<String, SortedMap<String, Long>> k = Keys.parse(key);
     Raw r = resolveRaw(k.getKey(), k.getValue(), declined, depth + 1);
     if (r == null) {
       declined.add(
@@ -437,11 +436,5 @@ final class PriceTable {
       out.add(rule);
     }
     return out;
-  }
-
-  static void checkNoBlank(SpecNode n, String key) {
-    if (n.string(key).isBlank()) {
-      throw new InvalidSpecException(n.file(), n.get(key).line(), key, key + ": must not be blank");
-    }
   }
 }

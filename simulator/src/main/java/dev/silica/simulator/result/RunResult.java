@@ -40,7 +40,8 @@ import java.util.Objects;
  * module does not interpret them.
  *
  * <p><b>Units in names.</b> {@link #summary()} keys carry units: {@code cycles}, {@code time_s},
- * {@code energy_pj}, {@code area_um2}. Order is deterministic (insertion order everywhere).
+ * {@code energy_pj}, {@code area_um2}, {@code dram_bytes}. Order is deterministic (insertion order
+ * everywhere).
  *
  * @param model the workload's name (the graph's name)
  * @param accelerator the accelerator configuration's name
@@ -80,7 +81,9 @@ public record RunResult(
               "macs / (peak macs per cycle x cycles), summed over layers",
               Aggregation.FORMULA),
           Metric.sum("energy_pj", Unit.PJ, "sum of the energy breakdown"),
-          Metric.max("area_um2", Unit.UM2, "sum of the area breakdown"));
+          Metric.max("area_um2", Unit.UM2, "sum of the area breakdown"),
+          Metric.sum(
+              "dram_bytes", Unit.BYTES, "bytes moved to and from DRAM (dram.*.bits counts / 8)"));
 
   public RunResult {
     Objects.requireNonNull(model, "model");
@@ -135,6 +138,17 @@ public record RunResult(
     return area.totalUm2();
   }
 
+  /**
+   * Bytes moved to and from DRAM: the {@code dram.read.bits} and {@code dram.write.bits} counts of
+   * all components, over 8 (rounded up).
+   */
+  public long dramBytes() {
+    long bits =
+        totals.actions().total(dev.silica.simulator.energy.Action.DRAM_READ_BITS)
+            + totals.actions().total(dev.silica.simulator.energy.Action.DRAM_WRITE_BITS);
+    return Math.ceilDiv(bits, 8);
+  }
+
   /** Run utilization, recomputed from the totals. */
   public double utilization() {
     return totals.utilization();
@@ -159,6 +173,7 @@ public record RunResult(
     m.put("utilization", utilization());
     m.put("energy_pj", energyPj());
     m.put("area_um2", areaUm2());
+    m.put("dram_bytes", dramBytes());
     return m;
   }
 

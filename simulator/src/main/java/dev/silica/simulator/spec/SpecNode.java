@@ -481,6 +481,15 @@ public final class SpecNode {
     };
   }
 
+  /**
+   * A mapping as an ordered map of plain values ({@link #toPlain()}), e.g. the resolved
+   * configuration a model echoes into its result.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> toMap() {
+    return (Map<String, Object>) requireMap().toPlain();
+  }
+
   /** This mapping without the given top-level keys (file, lines and paths unchanged). */
   public SpecNode without(String... keys) {
     Map<String, SpecNode> m = new LinkedHashMap<>(requireMap().map);

@@ -44,7 +44,8 @@ class RunResultTest {
     SimInvariants.check(r);
     Map<String, Number> s = r.summary();
     assertThat(s.keySet())
-        .containsExactly("cycles", "time_s", "macs", "utilization", "energy_pj", "area_um2");
+        .containsExactly(
+            "cycles", "time_s", "macs", "utilization", "energy_pj", "area_um2", "dram_bytes");
     assertThat(s.keySet())
         .containsExactlyElementsOf(RunResult.SUMMARY_METRICS.stream().map(Metric::name).toList());
     assertThat(s.get("cycles")).isEqualTo(88L);
@@ -55,6 +56,7 @@ class RunResultTest {
         .isCloseTo(2300, org.assertj.core.data.Offset.offset(1e-9));
     // 16 x (282 + 137) um2
     assertThat(s.get("area_um2")).isEqualTo(16 * 419.0);
+    assertThat(s.get("dram_bytes")).isEqualTo(13L); // ceil(100 bits / 8)
     assertThat(r.config().keySet()).containsExactly("rows", "cols");
     assertThat(r.layer("fc").cycles(LayerResult.FILL_DRAIN)).isEqualTo(8);
     assertThat(r.layer("fc").actions().isFrozen()).isTrue();

@@ -31,6 +31,9 @@ class PresetsTest {
     assertThat(merged.get("array.cols").file()).isEqualTo("preset:tpu-large");
     assertThat(merged.has("preset")).isFalse();
     assertThat(merged.keys()).containsExactly("array", "sram", "clock_mhz");
+    assertThat(merged.toMap().get("clock_mhz")).isEqualTo(700.0);
+    assertThat(merged.toMap().get("array"))
+        .isEqualTo(java.util.Map.of("rows", 8L, "cols", 256L, "dataflow", "ws"));
   }
 
   @Test
