@@ -127,12 +127,18 @@ import java.util.function.DoubleUnaryOperator;
  *       {@code fill}.
  * </ul>
  *
+ * <p>Integer tensors ({@code i64} storage for every integer type) pass through the data-movement
+ * ops ({@code reshape}, {@code flatten}, {@code concat}, {@code embedding} tables) unchanged; an op
+ * that computes in {@code double} on integers ({@code add}, {@code transpose}, ...) is exact up to
+ * {@code 2⁵³} and its result is stored back as {@code i64}.
+ *
  * <p>An executor owns a thread pool: close it when done. One executor may run many graphs, one at a
  * time.
  */
 public final class ReferenceExecutor implements AutoCloseable {
   private final Precision precision;
   private final Parallel par;
+  private long peakLiveBytes;
 
   /** FP32 on {@link Runtime#availableProcessors()} threads. */
   public ReferenceExecutor() {
@@ -160,6 +166,19 @@ public final class ReferenceExecutor implements AutoCloseable {
   @Override
   public void close() {
     par.close();
+  }
+
+  /**
+   * The largest total size of the activations held at once during the last {@link #run} (after each
+   * node, before dropping the dead ones), in bytes of their storage; views are counted like copies,
+   * so this is an upper bound. Inputs and weights are not included.
+   */
+  public long peakLiveBytes() {
+    return peakLiveBytes;
+  }
+
+  private static long bytes(Tensor t) {
+    return (long) t.size() * t.dtype().bytes();
   }
 
   /**
@@ -216,6 +235,8 @@ public final class ReferenceExecutor implements AutoCloseable {
         lastUse.put(in, i);
       }
     }
+    long live = 0;
+    peakLiveBytes = 0;
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       List<Tensor> ins = new ArrayList<>(n.inputs().size());
@@ -231,13 +252,27 @@ public final class ReferenceExecutor implements AutoCloseable {
         throw new IllegalStateException(n.name() + ": " + e, e);
       }
       for (int k = 0; k < outs.size(); k++) {
-        env.put(n.outputs().get(k), outs.get(k));
+        ValueId o = n.outputs().get(k);
+        Tensor t = outs.get(k);
+        // integer data moved through a kernel that computes in double comes back as integers
+        t = g.type(o).dtype().isIntegral() ? t.toI64() : t;
+        env.put(o, t);
+        live += bytes(t);
+      }
+      peakLiveBytes = Math.max(peakLiveBytes, live);
+      for (ValueId o : n.outputs()) {
+        if (!lastUse.containsKey(o) && !outputs.contains(o)) {
+          live -= bytes(env.remove(o)); // a result nobody reads (e.g. unused final LSTM state)
+        }
       }
       for (ValueId in : n.inputs()) {
         if (lastUse.get(in) == i
             && !outputs.contains(in)
             && g.value(in).kind() == ValueKind.ACTIVATION) {
-          env.remove(in);
+          Tensor dead = env.remove(in);
+          if (dead != null) {
+            live -= bytes(dead);
+          }
         }
       }
     }

@@ -228,6 +228,21 @@ public final class Tensor {
     return of(shape, out);
   }
 
+  /**
+   * This tensor as {@code i64}: itself when it already is, otherwise each element rounded to the
+   * nearest integer ({@link Math#round(double)}).
+   */
+  public Tensor toI64() {
+    if (dtype == DType.I64) {
+      return this;
+    }
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = Math.round(getDouble(i));
+    }
+    return of(shape, out);
+  }
+
   /** The same storage viewed with another shape of the same size (no copy). */
   public Tensor reshape(Shape newShape) {
     if (newShape.size() != size) {

@@ -108,6 +108,14 @@ class ZooExecutionTest {
           ex.threads());
       assertThat(logits.shape()).isEqualTo(Shape.of(1, 1000));
       assertThat(logits.isFinite()).isTrue();
+      long all = g.stats().activationValues() * 4;
+      System.out.printf(
+          Locale.ROOT,
+          "resnet50: peak live activations %.1f MB of %.1f MB allocated in total%n",
+          ex.peakLiveBytes() / 1e6,
+          all / 1e6);
+      // freeing dead activations keeps the working set a small fraction of the whole
+      assertThat(ex.peakLiveBytes()).isLessThan(all / 4);
     }
   }
 }
