@@ -25,6 +25,7 @@ import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
@@ -375,6 +376,7 @@ public final class ReferenceExecutor implements AutoCloseable {
       case Upsample op ->
           List.of(wrap(Kernels.upsample(d(x), x.dims(), op.scaleH(), op.scaleW()), out));
       case Embedding op -> List.of(embedding(n, in, out));
+      case OneHot op -> List.of(oneHot(n, op, in.get(0), out));
       case CausalMask op -> List.of(causalMask(op, x));
     };
   }
@@ -752,6 +754,31 @@ public final class ReferenceExecutor implements AutoCloseable {
                 + ")");
       }
       System.arraycopy(src, (int) r * e, dst, i * e, e);
+    }
+    return y;
+  }
+
+  /** ONNX OneHot with values [0, 1] on a new last axis; an index outside [0, depth) is an error. */
+  private static Tensor oneHot(Node n, OneHot op, Tensor indices, Shape out) {
+    long[] idx = indices.longs();
+    Tensor y = Tensor.zeros(DType.F32, out);
+    float[] dst = y.floats();
+    for (int i = 0; i < idx.length; i++) {
+      long c = idx[i];
+      if (c < 0 || c >= op.depth()) {
+        throw new ExecException(
+            n.name()
+                + ": one_hot index "
+                + c
+                + " at flat position "
+                + i
+                + " of "
+                + n.inputs().get(0)
+                + " is outside [0, "
+                + op.depth()
+                + ")");
+      }
+      dst[i * op.depth() + (int) c] = 1f;
     }
     return y;
   }

@@ -1,19 +1,39 @@
 package dev.silica.workloads.exec;
 
+import dev.silica.workloads.ir.Add;
+import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.CausalMask;
+import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
+import dev.silica.workloads.ir.Flatten;
+import dev.silica.workloads.ir.Gelu;
 import dev.silica.workloads.ir.Gemm;
+import dev.silica.workloads.ir.GlobalAvgPool;
 import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
+import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
+import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
+import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.Relu;
+import dev.silica.workloads.ir.Reshape;
 import dev.silica.workloads.ir.Rnn;
+import dev.silica.workloads.ir.Sigmoid;
+import dev.silica.workloads.ir.Softmax;
+import dev.silica.workloads.ir.Tanh;
 import dev.silica.workloads.ir.TensorType;
+import dev.silica.workloads.ir.Transpose;
+import dev.silica.workloads.ir.Upsample;
 import dev.silica.workloads.ir.Value;
 import dev.silica.workloads.ir.ValueId;
 import dev.silica.workloads.tensor.Tensor;
@@ -138,6 +158,8 @@ public final class SeededInit {
       }
       if (n.op() instanceof Embedding && n.inputs().get(0).equals(id)) {
         bound = Math.min(bound, g.type(n.inputs().get(1)).dim(0));
+      } else if (n.op() instanceof OneHot h) {
+        bound = Math.min(bound, h.depth());
       } else if (n.op() instanceof MaxUnpool && n.inputs().get(1).equals(id)) {
         bound = Math.min(bound, g.type(n.output()).size());
       }
@@ -171,7 +193,29 @@ public final class SeededInit {
             case Lstm l -> recurrent(i, 4, l.hiddenSize());
             case Gru gr -> recurrent(i, 5, gr.hiddenSize());
             case Rnn rn -> recurrent(i, 4, rn.hiddenSize());
-            default -> null;
+            // ops whose operands are activations, or whose initializers are constants with
+            // literals (or masks and tables used as data): no PyTorch default applies
+            case MaxPool x -> null;
+            case AvgPool x -> null;
+            case GlobalAvgPool x -> null;
+            case Relu x -> null;
+            case LeakyRelu x -> null;
+            case Sigmoid x -> null;
+            case Tanh x -> null;
+            case Gelu x -> null;
+            case Add x -> null;
+            case Mul x -> null;
+            case Concat x -> null;
+            case Lrn x -> null;
+            case Softmax x -> null;
+            case Flatten x -> null;
+            case Reshape x -> null;
+            case Transpose x -> null;
+            case Dropout x -> null;
+            case MaxUnpool x -> null;
+            case Upsample x -> null;
+            case OneHot x -> null;
+            case CausalMask x -> null;
           };
       if (r != null) {
         return r;

@@ -29,6 +29,7 @@ import dev.silica.workloads.ir.MatMul;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
@@ -392,6 +393,15 @@ class OpsTest {
             "op: embedding index 3 at flat position 1 of %x0 is outside the table %x1 rows [0, 3)");
     assertThatThrownBy(() -> fp32(new Embedding(), Tensor.of(Shape.of(1), -1L), table))
         .hasMessageContaining("index -1");
+  }
+
+  @Test
+  void oneHotSetsOneColumnPerIndex() {
+    // indices [2, 0] with depth 3 → rows [0,0,1] and [1,0,0] (ONNX OneHot, values [0, 1])
+    expect(new OneHot(3), new double[] {0, 0, 1, 1, 0, 0}, Tensor.of(Shape.of(2), 2L, 0L));
+    assertThatThrownBy(() -> fp32(new OneHot(3), Tensor.of(Shape.of(2), 1L, 3L)))
+        .isInstanceOf(ExecException.class)
+        .hasMessage("op: one_hot index 3 at flat position 1 of %x0 is outside [0, 3)");
   }
 
   @Test
