@@ -65,8 +65,8 @@ import java.util.function.UnaryOperator;
  *
  * <pre>
  * ONNX op (attributes honoured)                       IR
- * Conv (kernel_shape strides pads dilations group     Conv2d [X, W, B?]; 2-D only
- *       auto_pad)
+ * Conv (kernel_shape strides pads dilations group     Conv2d [X, W, B?]; 1-D convolutions and
+ *       auto_pad)                                     pools run as 2-D ones of height 1 (below)
  * ConvTranspose (+ output_padding, output_shape)      ConvTranspose2d; output_shape/auto_pad become
  *                                                     explicit pads (negative padding rejected)
  * Gemm (alpha beta transA transB), MatMul              Gemm, MatMul
@@ -74,7 +74,8 @@ import java.util.function.UnaryOperator;
  *          ceil_mode storage_order=0, dilations=1)     storage_order 1 is rejected
  * AveragePool (+ count_include_pad), GlobalAveragePool AvgPool, GlobalAvgPool
  * Relu Sigmoid Tanh LeakyRelu(alpha) Gelu(approximate) Relu Sigmoid Tanh LeakyRelu Gelu
- * Add Mul Concat(axis)                                 Add Mul Concat (legacy broadcast axis rejected)
+ * Add Mul Concat(axis)                                 Add Mul Concat (legacy broadcast with axis:
+ *                                                     B reshaped with trailing unit dimensions)
  * BatchNormalization (epsilon; inference form)         BatchNorm; mean and var become BUFFER values
  * LRN (size alpha beta bias)                           Lrn
  * Softmax (axis)                                       Softmax; before opset 13 ONNX flattens to 2-D
@@ -111,6 +112,11 @@ import java.util.function.UnaryOperator;
  * Reshape} made on first use; consumers that know the shape they want (recurrent initial states,
  * recurrent outputs) read the underlying value directly. That is how the {@code [T,1,N,H]}
  * recurrent outputs of ONNX followed by {@code Squeeze} map onto the IR's {@code [T,N,H]}.
+ *
+ * <p><b>1-D convolution and pooling.</b> The IR's windows are 2-D, so an {@code [N,C,L]} input is
+ * viewed as {@code [N,C,1,L]}, weights {@code [M,C/g,k]} as {@code [M,C/g,1,k]} (initializers are
+ * declared in that shape), attributes gain a height entry (kernel 1, stride 1, no padding), and the
+ * result is viewed back as {@code [N,M,L']}. The height axis of extent 1 changes no value.
  *
  * <p><b>Recurrent weights.</b> ONNX stores {@code W[1,G·H,D]}, {@code R[1,G·H,H]} and {@code
  * B[1,2·G·H]} (input then recurrent bias), LSTM gates in the order {@code i, o, f, c}; the IR wants
@@ -312,6 +318,9 @@ public final class OnnxImporter {
     final Set<String> nodeNames = new HashSet<>();
     OnnxWire.Node node;
     int nodeIndex = -1;
+
+    /** The current node is a 1-D convolution or pooling lifted to 2-D. */
+    boolean lift1d;
 
     final Map<String, InitializerData> frozen;
 
@@ -735,6 +744,10 @@ public final class OnnxImporter {
             views != null && k < views.size() && views.get(k) != null
                 ? views.get(k)
                 : base.irType.shape().dims();
+        if (lift1d && dims.size() == 4) {
+          dims = new ArrayList<>(dims);
+          dims.remove(2);
+        }
         refs.put(o, new Ref(o, base, dims, base.irType.dtype()));
       }
       return outs;
@@ -744,11 +757,10 @@ public final class OnnxImporter {
       return emit(op, Arrays.asList(inputs), null);
     }
 
+    /** Name for an unnamed node: its first output, or its op type when that output is unused. */
     String firstOutput() {
-      for (String o : node.getOutputList()) {
-        if (!o.isEmpty()) {
-          return o;
-        }
+      if (node.getOutputCount() > 0 && !node.getOutput(0).isEmpty()) {
+        return node.getOutput(0);
       }
       return node.getOpType().isEmpty() ? "node" : node.getOpType();
     }
@@ -782,6 +794,7 @@ public final class OnnxImporter {
         throw fail("unsupported op (supported: " + String.join(", ", SUPPORTED) + ")");
       }
       Attrs a = new Attrs(n);
+      lift1d = false;
       switch (n.getOpType()) {
         case "Conv" -> conv(a);
         case "ConvTranspose" -> convTranspose(a);
@@ -811,7 +824,7 @@ public final class OnnxImporter {
               "ceil_mode",
               "count_include_pad",
               "dilations");
-          spatial(in(0));
+          Ref x = spatial(in(0));
           ones(a, "dilations");
           int[] k = a.pair("kernel_shape", -1);
           int[] s = a.pair("strides", 1);
@@ -824,12 +837,12 @@ public final class OnnxImporter {
                   padding(a),
                   a.i("ceil_mode", 0) != 0,
                   a.i("count_include_pad", 0) != 0),
-              operand(in(0)));
+              operand(x));
         }
         case "GlobalAveragePool" -> {
           a.only();
-          spatial(in(0));
-          emit(new GlobalAvgPool(), operand(in(0)));
+          Ref x = spatial(in(0));
+          emit(new GlobalAvgPool(), operand(x));
         }
         case "Relu" -> unary(a, new Relu());
         case "Sigmoid" -> unary(a, new Sigmoid());
@@ -932,13 +945,31 @@ public final class OnnxImporter {
 
     void binary(Attrs a, Op op) {
       a.only("broadcast", "axis");
-      if (a.has("axis")) {
-        throw fail("legacy broadcast with 'axis' (opset < 7) is not supported");
+      Ref x = in(0);
+      Ref y = in(1);
+      if (a.i("broadcast", 0) != 0 && a.has("axis")) {
+        // opset < 7: B's dimensions align with A's from `axis` on; append unit dimensions so
+        // that NumPy broadcasting (aligned at the end) gives the same result
+        int ra = x.dims().size();
+        int rb = y.dims().size();
+        long axis = a.i("axis", 0);
+        int norm = (int) (axis < 0 ? axis + ra : axis);
+        int trailing = ra - norm - rb;
+        if (norm < 0 || trailing < 0) {
+          throw fail(
+              "legacy broadcast axis " + axis + " does not fit " + x.dims() + " and " + y.dims());
+        }
+        List<Integer> dims = new ArrayList<>(y.dims());
+        for (int i = 0; i < trailing; i++) {
+          dims.add(1);
+        }
+        emit(op, operand(x), operandAs(y, dims, "B"));
+        return;
       }
-      emit(op, operand(in(0)), operand(in(1)));
+      emit(op, operand(x), operand(y));
     }
 
-    void spatial(Ref x) {
+    void only2d(Ref x) {
       if (x.dims().size() != 4) {
         throw fail(
             "only 2-D (N,C,H,W) inputs are supported, got rank "
@@ -946,6 +977,44 @@ public final class OnnxImporter {
                 + " "
                 + x.dims());
       }
+    }
+
+    /**
+     * The input of a convolution or pooling as {@code [N,C,H,W]}: 2-D inputs as they are, 1-D
+     * inputs {@code [N,C,L]} lifted to {@code [N,C,1,L]} (attributes and results follow, see {@link
+     * #lifted}).
+     */
+    Ref spatial(Ref x) {
+      if (x.dims().size() == 3) {
+        lift1d = true;
+        return lifted(x);
+      }
+      if (x.dims().size() != 4) {
+        throw fail(
+            "only 1-D and 2-D (N,C,L or N,C,H,W) inputs are supported, got rank "
+                + x.dims().size()
+                + " "
+                + x.dims());
+      }
+      return x;
+    }
+
+    /**
+     * A 1-D operand {@code [A,B,L]} seen as {@code [A,B,1,L]}; a not yet declared initializer is
+     * declared in the lifted shape directly, other values get a Reshape on first use.
+     */
+    Ref lifted(Ref r) {
+      if (!lift1d || r.dims().size() != 3) {
+        return r;
+      }
+      List<Integer> dims = new ArrayList<>(r.dims());
+      dims.add(2, 1);
+      Base base = r.base();
+      if (base.init && base.id == null && base.data != null && r.dims().equals(base.data.dims())) {
+        base.data = base.data.reshaped(dims);
+        return new Ref(r.name(), base, dims, r.dtype());
+      }
+      return new Ref(r.name() + "/2d", base, dims, r.dtype());
     }
 
     void ones(Attrs a, String name) {
@@ -994,12 +1063,12 @@ public final class OnnxImporter {
 
     void conv(Attrs a) {
       a.only("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
-      Ref x = in(0);
-      spatial(x);
-      kernel(a, in(1));
+      Ref x = spatial(in(0));
+      Ref w = lifted(in(1));
+      kernel(a, w);
       int[] s = a.pair("strides", 1);
       int[] d = a.pair("dilations", 1);
-      List<ValueId> ops = new ArrayList<>(List.of(operand(x), operand(in(1))));
+      List<ValueId> ops = new ArrayList<>(List.of(operand(x), operand(w)));
       if (has(2)) {
         ops.add(operand(in(2)));
       }
@@ -1016,9 +1085,9 @@ public final class OnnxImporter {
           "auto_pad",
           "output_padding",
           "output_shape");
-      Ref x = in(0);
-      spatial(x);
-      int[] k = kernel(a, in(1));
+      Ref x = spatial(in(0));
+      Ref w = lifted(in(1));
+      int[] k = kernel(a, w);
       int[] s = a.pair("strides", 1);
       int[] d = a.pair("dilations", 1);
       int[] op = a.pair("output_padding", 0);
@@ -1059,7 +1128,7 @@ public final class OnnxImporter {
       } else {
         p = padding(a);
       }
-      List<ValueId> ops = new ArrayList<>(List.of(operand(x), operand(in(1))));
+      List<ValueId> ops = new ArrayList<>(List.of(operand(x), operand(w)));
       if (has(2)) {
         ops.add(operand(in(2)));
       }
@@ -1072,7 +1141,7 @@ public final class OnnxImporter {
     void maxPool(Attrs a) {
       a.only(
           "kernel_shape", "strides", "pads", "auto_pad", "ceil_mode", "dilations", "storage_order");
-      spatial(in(0));
+      Ref x = spatial(in(0));
       ones(a, "dilations");
       boolean indices = node.getOutputCount() > 1 && !node.getOutput(1).isEmpty();
       if (indices && a.i("storage_order", 0) != 0) {
@@ -1082,12 +1151,12 @@ public final class OnnxImporter {
       int[] s = a.pair("strides", 1);
       emit(
           new MaxPool(k[0], k[1], s[0], s[1], padding(a), a.i("ceil_mode", 0) != 0, indices),
-          operand(in(0)));
+          operand(x));
     }
 
     void maxUnpool(Attrs a) {
       a.only("kernel_shape", "strides", "pads");
-      spatial(in(0));
+      only2d(in(0));
       int[] k = a.pair("kernel_shape", -1);
       int[] s = a.pair("strides", 1);
       List<ValueId> out =
@@ -1268,7 +1337,7 @@ public final class OnnxImporter {
         }
       }
       Ref x = in(0);
-      spatial(x);
+      only2d(x);
       double[] scales = new double[4];
       if (upsample && opset < 9) {
         float[] f = a.floats("scales");
@@ -1702,7 +1771,19 @@ public final class OnnxImporter {
 
       long[] ints(String name) {
         OnnxWire.Attribute at = get(name, OnnxWire.Attribute.Kind.INTS);
-        return at == null ? null : at.getIntsList().stream().mapToLong(Long::longValue).toArray();
+        long[] v =
+            at == null ? null : at.getIntsList().stream().mapToLong(Long::longValue).toArray();
+        if (v == null || !lift1d) {
+          return v;
+        }
+        // a lifted 1-D node: the added height axis has extent 1, stride 1 and no padding
+        return switch (name) {
+          case "pads" -> v.length == 2 ? new long[] {0, v[0], 0, v[1]} : v;
+          case "output_padding" -> v.length == 1 ? new long[] {0, v[0]} : v;
+          case "kernel_shape", "strides", "dilations", "output_shape" ->
+              v.length == 1 ? new long[] {1, v[0]} : v;
+          default -> v;
+        };
       }
 
       float[] floats(String name) {

@@ -249,6 +249,15 @@ class OnnxErrorMessagesTest {
         .build();
   }
 
+  static OnnxWire.Attribute ints(String name, long... v) {
+    OnnxWire.Attribute.Builder a =
+        OnnxWire.Attribute.newBuilder().setName(name).setType(OnnxWire.Attribute.Kind.INTS);
+    for (long e : v) {
+      a.addInts(e);
+    }
+    return a.build();
+  }
+
   static OnnxWire.Attribute text(String name, String v) {
     return OnnxWire.Attribute.newBuilder()
         .setName(name)
