@@ -89,16 +89,22 @@ import java.util.function.UnaryOperator;
  * LSTM / GRU / RNN (forward, default activations,      Lstm / Gru / Rnn, weights converted (below)
  *          no clip, layout 0, no peepholes)
  * MaxUnpool (kernel_shape strides pads)                MaxUnpool
- * Upsample, Resize (mode nearest, integer scales)      Upsample
+ * Upsample, Resize (mode nearest, integer scales      Upsample; for an integer scale s the half-
+ *   on H and W; asymmetric + floor, half_pixel or     pixel source (x + 0.5)/s - 0.5 lies within
+ *   pytorch_half_pixel with any nearest_mode)         0.5 of floor(x/s), so those modes agree
  * Gather(axis 0) of a 2-D table                        Embedding [indices, table]
  * Where(lower-triangular bool constant, X, scalar)     CausalMask(fill)
  * Identity, Squeeze, Unsqueeze                         nothing: views of their input (below)
- * Constant                                             an initializer (BUFFER)
+ * Constant                                             a BUFFER; an f32 of at most 256 elements
+ *                                                     is an inline literal
  * </pre>
+ *
+ * Every attribute an op does not list is rejected by name, and so is every supported attribute with
+ * a value the IR cannot express, with the op type and node name in the message.
  *
  * <h2>Values and names</h2>
  *
- * Each IR node is named after its ONNX node (or its first output when the node has no name),
+ * Each IR node is named after its ONNX node (or, when it has none, its first output or op type),
  * sanitized to an IR identifier and made unique; its results are then {@code name}, {@code name.1},
  * ... as the IR requires, and the importer keeps a map from ONNX value names to IR values.
  * Initializers become {@link ValueKind#PARAMETER} values, except that batch-norm statistics and
@@ -134,12 +140,20 @@ import java.util.function.UnaryOperator;
  * without data (as graph inputs) come back as parameters and export→import gives back the same
  * {@link Graph}.
  *
+ * <p><b>Frozen inputs.</b> The IR needs shapes, scales and recurrent weights when the graph is
+ * built. {@link #read(Path, Map)} treats chosen graph inputs as initializers with given elements
+ * (the ONNX node tests feed Reshape shapes and LSTM weights as inputs; their tests freeze them from
+ * {@code test_data_set_0}). A message that asks for a constant names the graph input to freeze.
+ *
  * <h2>Errors</h2>
  *
  * Every failure is an {@link OnnxException} with a one-line message that starts with the file name:
  * {@code model.onnx: node 'n3' (op Einsum): unsupported op (supported: ...)}, {@code model.onnx:
- * node 'conv1' (op Conv): unsupported attribute 'foo'}, {@code model.onnx: not an ONNX model
- * (...)}. Static shapes are required: a symbolic dimension is an error naming the input.
+ * node 'conv1' (op Conv): unsupported attribute 'foo' (supported: ...)}, {@code model.onnx: not a
+ * valid ONNX model (...protobuf's reason...)}; an unnamed node is shown as {@code #index ('first
+ * output')}. Static shapes are required: a symbolic dimension is an error naming the input.
+ * Anything unexpected inside the importer is still reported as one line ({@code cannot import
+ * (...)}), never as another exception type; the tests hold that no test file reaches that case.
  */
 public final class OnnxImporter {
   static final String MARK_PARAMETER = "silica:parameter";
@@ -239,6 +253,16 @@ public final class OnnxImporter {
    * @throws OnnxException as {@link #read(Path, Map)}
    */
   public static ImportedModel read(
+      byte[] bytes, String source, Map<String, InitializerData> frozenInputs) {
+    try {
+      return parseAndImport(bytes, source, frozenInputs);
+    } catch (OnnxException e) {
+      String printable = OnnxTensors.printable(e.getMessage());
+      throw printable.equals(e.getMessage()) ? e : new OnnxException(printable, e);
+    }
+  }
+
+  private static ImportedModel parseAndImport(
       byte[] bytes, String source, Map<String, InitializerData> frozenInputs) {
     if (bytes.length == 0) {
       throw new OnnxException(source + ": empty file (not an ONNX model)");
@@ -717,7 +741,9 @@ public final class OnnxImporter {
         throw fail("cannot view " + r.dims() + " as " + dims);
       }
       String name = node.getOutput(outIndex);
-      refs.put(name, new Ref(name, r.base(), List.copyOf(dims), r.dtype()));
+      if (!name.isEmpty()) {
+        refs.put(name, new Ref(name, r.base(), List.copyOf(dims), r.dtype()));
+      }
     }
 
     /** Adds the IR node and binds the ONNX outputs; {@code views} overrides output dimensions. */
@@ -792,6 +818,9 @@ public final class OnnxImporter {
       }
       if (!SUPPORTED.contains(n.getOpType())) {
         throw fail("unsupported op (supported: " + String.join(", ", SUPPORTED) + ")");
+      }
+      if (n.getOutputList().stream().allMatch(String::isEmpty)) {
+        throw fail("the node has no outputs");
       }
       Attrs a = new Attrs(n);
       lift1d = false;
@@ -1228,7 +1257,9 @@ public final class OnnxImporter {
       Base base = new Base(node.getOutput(0));
       base.id = reshape(name, y, x.dims());
       base.irType = b.type(base.id);
-      refs.put(node.getOutput(0), new Ref(node.getOutput(0), base, x.dims(), x.dtype()));
+      if (!node.getOutput(0).isEmpty()) {
+        refs.put(node.getOutput(0), new Ref(node.getOutput(0), base, x.dims(), x.dtype()));
+      }
     }
 
     void layerNorm(Attrs a) {
@@ -1417,6 +1448,9 @@ public final class OnnxImporter {
         throw fail("no value attribute");
       }
       String out = node.getOutput(0);
+      if (out.isEmpty()) {
+        return;
+      }
       Base base = new Base(out);
       base.init = true;
       base.data = d;

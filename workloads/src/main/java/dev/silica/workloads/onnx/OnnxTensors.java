@@ -56,7 +56,7 @@ public final class OnnxTensors {
     try {
       return new NamedTensor(t.getName(), decode(t, "tensor '" + t.getName() + "'"));
     } catch (OnnxException e) {
-      throw new OnnxException(where + ": " + e.getMessage(), e);
+      throw new OnnxException(printable(where + ": " + e.getMessage()), e);
     }
   }
 
@@ -284,6 +284,26 @@ public final class OnnxTensors {
       return (short) ((bits >>> 16) | 0x40);
     }
     return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+  }
+
+  /**
+   * A message safe to print on one line: control characters (which names in a corrupted file may
+   * contain) are escaped as {@code \n}, {@code \t} or {@code \xNN}.
+   */
+  static String printable(String message) {
+    StringBuilder sb = new StringBuilder(message.length());
+    for (char c : message.toCharArray()) {
+      if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** A protobuf parser message squeezed onto one line. */

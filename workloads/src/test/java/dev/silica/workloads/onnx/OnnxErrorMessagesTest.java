@@ -63,6 +63,24 @@ class OnnxErrorMessagesTest {
     cases.add(Arguments.of("symbolic batch", symbolicInput()));
     cases.add(Arguments.of("undefined input", undefinedInput()));
     cases.add(Arguments.of("wrong attribute type", wrongAttributeType()));
+    cases.add(
+        Arguments.of(
+            "node without outputs",
+            model(
+                    OnnxWire.Graph.newBuilder()
+                        .addInput(info("x", 2))
+                        .addNode(OnnxWire.Node.newBuilder().setOpType("Unsqueeze").addInput("x"))
+                        .addOutput(info("x", 2)))
+                .toByteArray()));
+    cases.add(
+        Arguments.of(
+            "control characters in names",
+            model(
+                    OnnxWire.Graph.newBuilder()
+                        .addInput(info("x\n\n", 2))
+                        .addNode(node("Relu", "r\n", List.of("x"), "y"))
+                        .addOutput(info("y", 2)))
+                .toByteArray()));
     return cases.stream();
   }
 
