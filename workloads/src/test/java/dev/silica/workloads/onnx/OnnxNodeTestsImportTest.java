@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * whose ops are all mapped either imports, with output shapes equal to the ones the model declares,
  * or is rejected with a one-line message naming the node and what is missing. Graph inputs that the
  * IR needs as constants (Reshape shapes, Resize scales, recurrent weights fed as inputs) are frozen
- * from {@code test_data_set_0}, as a user would freeze them.
+ * from {@code test_data_set_0}, as a user would freeze them. Each imported graph is also exported
+ * and read back, which must give the same graph and initializers.
  *
  * <p>Numeric conformance against {@code output_0.pb} needs the reference executor and is not
  * checked here.
@@ -137,6 +138,13 @@ class OnnxNodeTestsImportTest {
         return new Outcome(test, false, e.getMessage(), frozen.size());
       }
       checkOutputs(test, model, m.graph());
+      // and Silica's own export of the imported graph reads back the same
+      ImportedModel again =
+          OnnxImporter.read(
+              OnnxExporter.toBytes(m.graph(), m.initializers(), OnnxExporter.MissingData.ZEROS),
+              test + ".onnx");
+      assertThat(again.graph()).as(test + " re-exported").isEqualTo(m.graph());
+      assertThat(again.initializers()).as(test + " re-exported").isEqualTo(m.initializers());
       return new Outcome(test, true, "", frozen.size());
     }
   }
