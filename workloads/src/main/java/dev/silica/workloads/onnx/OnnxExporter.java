@@ -25,6 +25,7 @@ import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
@@ -539,6 +540,13 @@ public final class OnnxExporter {
             add(
                 onnx("Gather", name, List.of(ins(n).get(1), ins(n).get(0)), outs(n))
                     .addAttribute(integer("axis", 0)));
+        case OneHot h -> {
+          String depth = constant(name + "/depth", InitializerData.ofLongs(List.of(), h.depth()));
+          String values = constant(name + "/values", InitializerData.ofFloats(List.of(2), 0f, 1f));
+          add(
+              onnx("OneHot", name, List.of(ins(n).getFirst(), depth, values), outs(n))
+                  .addAttribute(integer("axis", -1)));
+        }
         case CausalMask c -> {
           TensorType x = g.type(n.inputs().getFirst());
           int t = x.dim(-1);

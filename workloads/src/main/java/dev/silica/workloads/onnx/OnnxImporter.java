@@ -25,6 +25,7 @@ import dev.silica.workloads.ir.MatMul;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
@@ -185,6 +186,7 @@ public final class OnnxImporter {
               "MatMul",
               "MaxPool",
               "MaxUnpool",
+              "OneHot",
               "Mul",
               "RNN",
               "Relu",
@@ -955,6 +957,26 @@ public final class OnnxImporter {
             throw fail("indices must be integers, got " + idx.dtype().text());
           }
           emit(new Embedding(), operand(idx), operand(table));
+        }
+        case "OneHot" -> {
+          a.only("axis");
+          Ref idx = in(0);
+          long axis = a.i("axis", -1);
+          if (axis != -1 && axis != idx.dims().size()) {
+            throw fail("only the new last axis (-1) is supported, got axis " + axis);
+          }
+          InitializerData depth = constant(in(1), "depth");
+          InitializerData values = constant(in(2), "values");
+          if (depth.size() != 1 || depth.get(0) < 1 || depth.get(0) > Integer.MAX_VALUE) {
+            throw fail("depth must be one positive integer, got " + depth.size() + " elements");
+          }
+          if (values.dtype() != DType.F32
+              || values.size() != 2
+              || values.get(0) != 0
+              || values.get(1) != 1) {
+            throw fail("only f32 values [0, 1] are supported");
+          }
+          emit(new OneHot((int) depth.getLong(0)), operand(idx));
         }
         case "Identity" -> {
           a.only();

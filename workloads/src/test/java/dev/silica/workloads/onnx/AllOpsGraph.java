@@ -25,6 +25,7 @@ import dev.silica.workloads.ir.MatMul;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
+import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Padding;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
@@ -167,6 +168,7 @@ final class AllOpsGraph {
     ValueId sum = g.apply("sum", new Add(), ge, ge2);
     ValueId half = g.constant("half", TensorType.f32(1), 0.5f);
     ValueId prod = g.apply("scaled", new Mul(), sum, half);
-    return g.output(sm, prod, lstm.get(2), rnn.get(1), c4, fc2).build();
+    ValueId onehot = g.apply("onehot", new OneHot(10), ids);
+    return g.output(sm, prod, lstm.get(2), rnn.get(1), c4, fc2, onehot).build();
   }
 }
