@@ -3,6 +3,7 @@ package dev.silica.accelerators;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.simulator.AcceleratorModel;
+import dev.silica.simulator.spec.SpecNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +52,31 @@ public final class Accelerators {
               + ")");
     }
     return f.get();
+  }
+
+  /** Model families a spec's {@code model:} key may name. */
+  public static Set<String> families() {
+    return Set.of(SystolicArrayConfig.FAMILY);
+  }
+
+  /**
+   * A model from an accelerator spec: {@code model:} names the family ({@link #families()}), the
+   * rest is that family's configuration (optionally a {@code preset:} plus overrides).
+   *
+   * @throws dev.silica.simulator.spec.InvalidSpecException naming file, line and key
+   */
+  public static AcceleratorModel fromSpec(SpecNode spec) {
+    SpecNode model = spec.get("model");
+    String family = model.asString();
+    if (family.equals(SystolicArrayConfig.FAMILY)) {
+      return new SystolicArrayModel(SystolicArrayConfig.fromSpec(spec));
+    }
+    throw model.error(
+        "model: unknown model family "
+            + model.describe()
+            + " (expected one of: "
+            + String.join(", ", families())
+            + ")");
   }
 
   private static String nearest(String name) {

@@ -313,12 +313,21 @@ public record SystolicArrayConfig(
 
   /**
    * Binds a spec mapping (the keys in the class comment; {@code timing} and {@code formats} are
-   * optional: {@code scalesim_v2}, all {@code int8}). Unknown keys are rejected with the nearest
-   * valid key suggested; every error names {@code file:line} and the dotted key.
+   * optional: {@code scalesim_v2}, all {@code int8}). A {@code preset:} key makes the other keys
+   * overrides of that preset; a {@code model:} key must be {@value #FAMILY}. Unknown keys are
+   * rejected with the nearest valid key suggested; every error names {@code file:line} and the
+   * dotted key.
    *
    * @throws InvalidSpecException on any bad value
    */
   public static SystolicArrayConfig fromSpec(SpecNode spec) {
+    if (spec.has("model") && !spec.string("model").equals(FAMILY)) {
+      throw spec.get("model")
+          .error("model: must be " + FAMILY + ", got " + spec.get("model").describe());
+    }
+    if (spec.has("preset")) {
+      return fromSpec(PRESETS.resolve(spec));
+    }
     spec.allowOnly(
         "name",
         "array",

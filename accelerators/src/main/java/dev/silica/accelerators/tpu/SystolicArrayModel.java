@@ -180,9 +180,11 @@ import java.util.Set;
  *
  * <p>In SCALESIM_V2 timing with CALC mode, total cycles, stall cycles, overall utilization, mapping
  * efficiency and compute utilization equal SCALE-Sim v2's COMPUTE_REPORT.csv for every layer of the
- * reference runs (SystolicScaleSimFidelityTest; floating-point ratios to 1e-9 relative). Known
- * differences kept on purpose: the OS phantom OFMAP writes, SCALE-Sim's DRAM counts, and its USER
- * mode.
+ * reference runs (SystolicScaleSimFidelityTest; floating-point ratios to 1e-9 relative), and so do
+ * the IFMAP and FILTER SRAM reads and WS/IS OFMAP SRAM writes of DETAILED_ACCESS_REPORT.csv. Known
+ * differences kept on purpose: OS OFMAP writes are {@code folds · (R + C)} fewer than SCALE-Sim's
+ * (its phantom writes, asserted exactly by the test), SCALE-Sim's DRAM counts and its USER mode are
+ * not reproduced (see above).
  *
  * <p>Speed: per node a handful of integer operations, no per-cycle or per-fold loops.
  */

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mode): per layer, total cycles and stall cycles must be equal, and overall utilization, mapping
  * efficiency and compute utilization equal to 1e-9 relative (SCALE-Sim prints them as float64
  * percentages). The formulas are in {@link SystolicArrayModel}'s design comment; no layer of these
- * runs needs an explained difference, so none is allowed. A comparison table goes to stdout.
+ * runs needs an explained difference, so none is allowed. The SRAM access counts of
+ * DETAILED_ACCESS_REPORT.csv must match too, except SCALE-Sim's OS phantom OFMAP writes, whose
+ * number is asserted. A comparison table goes to stdout.
  */
 class SystolicScaleSimFidelityTest {
   private static final double REL = 1e-9;
@@ -65,6 +67,30 @@ class SystolicScaleSimFidelityTest {
           s.filter(d -> Files.isRegularFile(d.resolve("COMPUTE_REPORT.csv"))).sorted().toList();
       assertThat(found).as("reference cases").isNotEmpty();
       return found.stream();
+    }
+  }
+
+  /** The SRAM columns of one DETAILED_ACCESS_REPORT.csv row. */
+  record Access(long ifmapReads, long filterReads, long ofmapWrites) {}
+
+  static List<Access> readAccess(Path csv) {
+    try {
+      List<Access> out = new ArrayList<>();
+      List<String> lines = Files.readAllLines(csv);
+      for (String line : lines.subList(1, lines.size())) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split(",");
+        out.add(
+            new Access(
+                Long.parseLong(f[3].strip()),
+                Long.parseLong(f[6].strip()),
+                Long.parseLong(f[9].strip())));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -105,7 +131,11 @@ class SystolicScaleSimFidelityTest {
     RunResult run = SimInvariants.check(model.run(g));
     List<LayerAnalysis> analysis = model.analyze(g);
     List<Report> reports = readReport(dir.resolve("COMPUTE_REPORT.csv"));
+    List<Access> access = readAccess(dir.resolve("DETAILED_ACCESS_REPORT.csv"));
     assertThat(run.layers()).hasSameSizeAs(reports);
+    assertThat(access).hasSameSizeAs(reports);
+    int sramExact = 0;
+    int sramExplained = 0;
 
     StringBuilder table = new StringBuilder();
     table.append(
@@ -172,16 +202,36 @@ class SystolicScaleSimFidelityTest {
       assertClose(at + " compute util %", want.compute(), compute);
       // the cycle breakdown's stream part is the ideal time of the folds
       assertThat(a.computeCycles() + a.fillDrainCycles()).isEqualTo(want.totalCycles());
+
+      // SRAM accesses (DETAILED_ACCESS_REPORT.csv): IFMAP and FILTER reads exact; OFMAP writes
+      // exact for WS and IS. OS: SCALE-Sim adds R + C phantom writes per fold
+      // (create_ofmap_demand_mat's `ofmap_writes += shape[0] + shape[1]`, model-notes §5), which
+      // the model does not count: the difference must be exactly folds * (R + C).
+      Access sram = access.get(i);
+      assertThat(a.ifmapSramReads()).as(at + " IFMAP SRAM reads").isEqualTo(sram.ifmapReads());
+      assertThat(a.filterSramReads()).as(at + " FILTER SRAM reads").isEqualTo(sram.filterReads());
+      long phantom = cfg.dataflow() == Dataflow.OS ? a.folds() * (cfg.rows() + cfg.cols()) : 0;
+      assertThat(a.ofmapSramWrites() + phantom)
+          .as(at + " OFMAP SRAM writes (+ OS phantom writes)")
+          .isEqualTo(sram.ofmapWrites());
+      if (phantom == 0) {
+        sramExact++;
+      } else {
+        sramExplained++;
+      }
     }
     System.out.print(table);
     SUMMARY.add(
         String.format(
             Locale.ROOT,
-            "%-36s layers %2d  exact %2d  within 1%% %d  explained 0",
+            "%-32s layers %2d  cycles+utilization: exact %2d, within 1%% %d, explained 0;"
+                + "  SRAM counts: exact %2d, explained (OS phantom writes) %2d",
             dir.getFileName(),
             reports.size(),
             exact,
-            within1));
+            within1,
+            sramExact,
+            sramExplained));
   }
 
   @AfterAll

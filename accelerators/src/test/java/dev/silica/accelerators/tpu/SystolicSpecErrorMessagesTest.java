@@ -139,6 +139,31 @@ class SystolicSpecErrorMessagesTest {
   }
 
   @Test
+  void acceleratorSpecFilesNameTheirFamily() {
+    String spec =
+        """
+        version: 1
+        kind: accelerator
+        model: tpu.systolic
+        preset: tpu-v1
+        array: { rows: 64, cols: 64 }
+        """;
+    AcceleratorModel m =
+        Accelerators.fromSpec(
+            SpecLoader.load(
+                "arch/tpu64.yaml", spec, dev.silica.simulator.spec.SpecKind.ACCELERATOR));
+    assertThat(((SystolicArrayModel) m).config().rows()).isEqualTo(64);
+    assertThat(((SystolicArrayModel) m).config().clockMhz()).isEqualTo(700.0);
+    assertThatThrownBy(() ->
+            Accelerators.fromSpec(
+                SpecLoader.parse("arch/x.yaml", "model: eie.lanes\npreset: tpu-v1\n")))
+        .isInstanceOf(InvalidSpecException.class)
+        .hasMessage(
+            "arch/x.yaml:1: model: unknown model family 'eie.lanes' (expected one of:"
+                + " tpu.systolic)");
+  }
+
+  @Test
   void scaleSimConfigsMatchThePresets() {
     // scale-sim-v2 configs/google.cfg, as shipped
     String google =
