@@ -207,6 +207,39 @@ class SystolicArrayAnalyticTest {
   }
 
   @Test
+  void groupedConvolutionRunsOneProductPerGroup() {
+    // depthwise 3x3, 4 channels, 6x6 input, pad 1: per group M = 36 pixels, N = 1, K = 9.
+    // 8x8 WS: K = 9 rows -> 2 row folds, 1 column fold; L = 2R + C + M - 2 = 58;
+    // SCALE-Sim runs a DP row as C layers of folds * L - 1 each: 4 * (2 * 58 - 1) = 460
+    GraphBuilder g = new GraphBuilder("dw");
+    ValueId x = g.input("x", TensorType.f32(1, 4, 6, 6));
+    ValueId w = g.parameter("w", TensorType.f32(4, 1, 3, 3));
+    Graph graph = g.output(g.apply("dw", Conv2d.of(1, 1, 4), x, w)).build();
+    LayerResult l = run(array(8, 8, Dataflow.WS), graph).layer("dw");
+    assertThat(l.cycles()).isEqualTo(460);
+    assertThat(l.macs()).isEqualTo(4L * 36 * 9);
+  }
+
+  @Test
+  void lstmIsAnInputProjectionPlusOneRecurrentProductPerStep() {
+    // T = 5 steps, batch 2, D = 8 inputs, H = 4 hidden, 4 gates (N = 16) on an 8x8 WS array:
+    // input projection M = T * N = 10, K = 8, N = 16: 1 x 2 folds, L = 16 + 8 + 10 - 2 = 32 -> 63;
+    // recurrent M = 2, K = 4, N = 16 per step: 1 x 2 folds, L = 24 -> 47, five times = 235
+    GraphBuilder g = new GraphBuilder("lstm");
+    ValueId x = g.input("x", TensorType.f32(5, 2, 8));
+    ValueId wx = g.parameter("wx", TensorType.f32(8, 16));
+    ValueId wh = g.parameter("wh", TensorType.f32(4, 16));
+    ValueId b = g.parameter("b", TensorType.f32(16));
+    Graph graph =
+        g.output(g.apply("lstm", new dev.silica.workloads.ir.Lstm(4), x, wx, wh, b)).build();
+    LayerResult l = run(array(8, 8, Dataflow.WS), graph).layer("lstm");
+    assertThat(l.cycles(LayerResult.COMPUTE) + l.cycles(LayerResult.FILL_DRAIN))
+        .isEqualTo(63 + 235);
+    assertThat(l.cycles("vector")).isPositive();
+    assertThat(l.macs()).isEqualTo(5L * 2 * 16 * (8 + 4));
+  }
+
+  @Test
   void resnet50RunsEveryNodeQuickly() {
     Graph g = Zoo.build("resnet50");
     SystolicArrayModel model =
