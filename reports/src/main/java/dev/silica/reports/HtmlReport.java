@@ -314,7 +314,7 @@ public final class HtmlReport {
           + CHART_H
           + "px}\n"
           + "figcaption{position:absolute;right:14px;bottom:2px;font-size:10px}\n"
-          + ".tables{padding:8px 16px}\nh2{font-size:16px;margin:18px 0 6px 0}\n"
+          + ".tables{padding:8px 16px;overflow-x:auto}\nh2{font-size:16px;margin:18px 0 6px 0}\n"
           + "table{border-collapse:collapse;margin-bottom:8px}\n"
           + "th,td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}\n"
           + "th{background:#f4f4f4}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"

@@ -72,6 +72,29 @@ final class SyntheticRuns {
     return threeLayers("array4x4", 8);
   }
 
+  /**
+   * A one-layer design point for sweeps: 12800 MACs on 16 MACs/cycle in {@code cycles} (at least
+   * 800), moving {@code dramBits}; energy 12800 x 0.3 + dramBits x 20 pJ.
+   */
+  static RunResult point(String accelerator, long cycles, long dramBits) {
+    ActionCounts c = new ActionCounts();
+    c.add("pe_array", Action.mac("int8"), 12800);
+    c.add("dram", Action.DRAM_READ_BITS, dramBits);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("peak_macs_per_cycle", 16);
+    config.put("dram_bits", dramBits);
+    RunResult r =
+        RunResult.builder("fc", accelerator, CLOCK_HZ)
+            .layer(LayerResult.of("fc", "gemm", cycles(800, cycles - 800, 0), 12800, 16, c))
+            .energyTables(EnergyTable.horowitz45nm())
+            .area(
+                List.of(new AreaBreakdown.Item("pe_array.mac", ComponentKind.of("mac.int8"), 16)),
+                AreaTable.horowitz45nm())
+            .config(config)
+            .build();
+    return SimInvariants.check(r);
+  }
+
   private static Map<String, Long> cycles(long compute, long stall, long fill) {
     Map<String, Long> m = new LinkedHashMap<>();
     m.put(LayerResult.COMPUTE, compute);
