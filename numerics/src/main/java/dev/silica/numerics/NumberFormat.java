@@ -48,6 +48,20 @@ import java.util.List;
  *   <li><b>Immutability.</b> Formats are immutable records, safe to share between threads.
  * </ul>
  *
+ * <h2>Usage</h2>
+ *
+ * <pre>{@code
+ * NumberFormat q = NumberFormat.parse("q8.8");
+ * float y = q.quantize(3.14159f);                      // 3.140625 = 804 / 256
+ * long bits = q.encode(-1f);                           // 0xFF00
+ * float h = FloatingPoint.FP16.quantize(0.1f);         // 0.099975586
+ * long up = FloatingPoint.FP16.encode(0.1f, Rounder.UP); // 0x2E67, 0.10003662
+ * Mac mac = Mac.tensorCoreFp16();                      // dev.silica.numerics.arith
+ * long acc = mac.dot(Fp16.fromFloats(a), Fp16.fromFloats(b), mac.zero());
+ * }</pre>
+ *
+ * <p>{@code NumericsUserGuideTest} runs these lines.
+ *
  * <h2>Error bounds (round to nearest even, no overflow)</h2>
  *
  * <pre>
