@@ -1,6 +1,8 @@
 package dev.silica.numerics.arith;
 
 import dev.silica.numerics.FixedPoint;
+import dev.silica.numerics.FloatOracle;
+import dev.silica.numerics.FloatingPoint;
 import dev.silica.numerics.IntegerFormat;
 import dev.silica.numerics.Overflow;
 import dev.silica.numerics.Rounder;
@@ -134,6 +136,65 @@ class MacPropertiesTest {
         throw new AssertionError(
             mac + " step " + i + ": expected " + model + ", got " + c.bitsToRaw(acc));
       }
+    }
+  }
+
+  private static final FloatingPoint[] SMALL_FLOATS = {
+    FloatingPoint.FP16,
+    FloatingPoint.FP16.withOverflow(Overflow.SATURATE),
+    FloatingPoint.FP8_E4M3,
+    FloatingPoint.FP8_E4M3.withOverflow(Overflow.SATURATE),
+    FloatingPoint.FP8_E5M2
+  };
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void floatMacMatchesOracleModel(long seed) {
+    // Formats of at most 16 bits with exponents within FP16's: products and sums of their values
+    // are exact in double, so the model rounds each exact value once with the oracle.
+    SplittableRandom random = new SplittableRandom(seed);
+    FloatingPoint a = SMALL_FLOATS[random.nextInt(SMALL_FLOATS.length)];
+    FloatingPoint b = SMALL_FLOATS[random.nextInt(SMALL_FLOATS.length)];
+    FloatingPoint p = SMALL_FLOATS[random.nextInt(SMALL_FLOATS.length)];
+    FloatingPoint c = SMALL_FLOATS[random.nextInt(SMALL_FLOATS.length)];
+    Rounding mode = Rounding.values()[random.nextInt(4)];
+    Mac mac = Mac.of(a, b, p, c, Rounder.of(mode));
+    FloatOracle productOracle = new FloatOracle(p);
+    FloatOracle accOracle = new FloatOracle(c);
+    long acc = 0;
+    for (int i = 0; i < 3000; i++) {
+      long ca = a.encode((float) Math.scalb(random.nextDouble(-1, 1), random.nextInt(-12, 9)));
+      long cb = b.encode((float) Math.scalb(random.nextDouble(-1, 1), random.nextInt(-12, 9)));
+      if (a.isNaN(ca) || b.isNaN(cb)) {
+        continue;
+      }
+      long expectedProduct = productOracle.encode(a.decodeDouble(ca) * b.decodeDouble(cb), mode);
+      long product = mac.multiply(ca, cb);
+      double x = c.decodeDouble(acc);
+      double y = p.decodeDouble(product);
+      double sum = x + y;
+      boolean bothPositiveZero =
+          Double.doubleToRawLongBits(x) == 0 && Double.doubleToRawLongBits(y) == 0;
+      if (sum == 0 && mode == Rounding.DOWN && !bothPositiveZero) {
+        sum = -0.0; // IEEE 754 §6.3: exact zero sums are -0 when rounding toward negative
+      }
+      long next = mac.add(acc, product);
+      if (product != expectedProduct) {
+        throw new AssertionError(
+            mac + " product step " + i + ": expected " + expectedProduct + ", got " + product);
+      }
+      if (Double.isNaN(sum)) {
+        if (!c.isNaN(next)) {
+          throw new AssertionError(mac + " step " + i + ": expected NaN, got " + next);
+        }
+        acc = 0;
+        continue;
+      }
+      long expected = accOracle.encode(sum, mode);
+      if (next != expected) {
+        throw new AssertionError(mac + " step " + i + ": expected " + expected + ", got " + next);
+      }
+      acc = c.isNaN(next) ? 0 : next;
     }
   }
 }
