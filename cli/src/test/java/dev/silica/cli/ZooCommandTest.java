@@ -120,7 +120,8 @@ class ZooCommandTest {
         .contains("\"node\": \"conv1_1\",")
         .contains("\"params\": 138357544,")
         .contains("\"activation_values\": 15237608,")
-        .contains("\"notes\": []")
+        .contains(
+            "\"notes\": [\n    \"activation memory: the CS231n notes' per-layer table sums to 15,237,608")
         .endsWith("}\n");
   }
 

@@ -6,8 +6,9 @@ import java.util.List;
  * 2-D max pooling, ONNX {@code MaxPool}. Operand {@code X[N,C,H,W]}; result {@code Y[N,C,P,Q]} with
  * {@code P = floor((H + pads - R) / stride) + 1} (ceiling with {@code ceilMode}, dropping a last
  * window that starts in the padding). With {@code withIndices} a second result {@code Y.1[N,C,P,Q]}
- * of type {@code i64} holds the flat index {@code h·W + w} of each maximum within its channel
- * plane, as {@link MaxUnpool} consumes it.
+ * of type {@code i64} holds, for each maximum, its flat index {@code ((n·C + c)·H + h)·W + w} into
+ * the whole input (ONNX {@code storage_order = 0}; padding is never selected), as {@link MaxUnpool}
+ * consumes it.
  *
  * <p>Iteration space {@code N C P Q R S}: one comparison per window element, no MACs.
  *

@@ -47,7 +47,13 @@ final class ImageNetModels {
             "googlenet",
             "GoogLeNet / Inception v1 without auxiliary classifiers, 1x3x224x224",
             "Szegedy et al., CVPR 2015 (arXiv:1409.4842), Table 1",
-            GoogLeNet::googlenet),
+            GoogLeNet::googlenet,
+            List.of(
+                "Table 1 misprints seven entries that its own layer widths contradict: conv1"
+                    + " (7x7x3x64 = 9.2K weights and 118M multiply-adds, printed 2.7K and 34M) and"
+                    + " the params of 4c, 4d, 5a, 5b and the ops of 5a; every other row matches"
+                    + " within 1%. The table's 1.5G multiply-add total therefore reads 1.58G"
+                    + " here, all of the difference in conv1.")),
         new ZooModel(
             "googlenet-aux",
             "GoogLeNet / Inception v1 with the two auxiliary classifiers as extra outputs, 1x3x224x224",
@@ -72,7 +78,12 @@ final class ImageNetModels {
             "vgg16",
             "VGG-16 (configuration D), 1x3x224x224",
             "Simonyan & Zisserman, ICLR 2015, Table 1 column D",
-            Vgg::vgg16),
+            Vgg::vgg16,
+            List.of(
+                "activation memory: the CS231n notes' per-layer table sums to 15,237,608 values"
+                    + " (61.0 MB in FP32), the total reported above; the notes' own total"
+                    + " \"24M * 4 bytes ~= 93MB\" (96MB in the lecture slides) does not follow"
+                    + " from their table.")),
         new ZooModel(
             "vgg19",
             "VGG-19 (configuration E), 1x3x224x224",

@@ -75,6 +75,16 @@ class VggAccountingTest {
   }
 
   @Test
+  void vgg16NoteStatesTheComputedActivationSum() {
+    long values = Zoo.build("vgg16").stats().activationValues();
+    String sum = String.format(java.util.Locale.ROOT, "%,d", values);
+    String mb = String.format(java.util.Locale.ROOT, "%.1f MB", values * 4 / 1e6);
+    assertThat(Zoo.model("vgg16").notes())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains(sum, mb, "24M * 4 bytes ~= 93MB");
+  }
+
+  @Test
   void vgg16TotalsMatchPublishedCounts() {
     GraphStats s = Zoo.build("vgg16").stats();
     // 138,357,544 parameters: torchvision vgg16; papers-inputs §8.3 (weights 138,344,128 + biases
