@@ -25,4 +25,32 @@ public final class Bf16 {
   public static float toFloat(short bits) {
     return FloatingPoint.BF16.decode(bits & 0xFFFF);
   }
+
+  /**
+   * Converts a float array element by element with round-to-nearest-even.
+   *
+   * @param src the values
+   * @return the bit patterns, {@code src.length} of them
+   */
+  public static short[] fromFloats(float[] src) {
+    short[] dst = new short[src.length];
+    for (int i = 0; i < src.length; i++) {
+      dst[i] = fromFloat(src[i]);
+    }
+    return dst;
+  }
+
+  /**
+   * Decodes a bit-pattern array element by element (exact).
+   *
+   * @param src the bit patterns
+   * @return their values, {@code src.length} of them
+   */
+  public static float[] toFloats(short[] src) {
+    float[] dst = new float[src.length];
+    for (int i = 0; i < src.length; i++) {
+      dst[i] = toFloat(src[i]);
+    }
+    return dst;
+  }
 }

@@ -26,9 +26,9 @@ package dev.silica.numerics;
  * gives -0). Overflow follows {@link #overflow()}: {@link Overflow#INFINITY} is IEEE 754 (±Inf, or
  * ±max when the mode rounds toward zero in that direction; NaN for a format without infinity) and
  * {@link Overflow#SATURATE} clamps to ±max (an infinite input too). NaN becomes a quiet NaN with
- * the same sign and the high payload bits that fit (the hardware rule of x86 F16C, ARM and CUDA;
- * {@link #decode(long)} quiets the same way); in a FINITE_NAN format NaN is the single pattern
- * {@code S.1111.111}, which decodes to the canonical quiet float NaN of that sign.
+ * the same sign and the high payload bits that fit (the rule of x86 F16C and ARM FCVT; {@link
+ * #decode(long)} quiets the same way); in a FINITE_NAN format NaN is the single pattern {@code
+ * S.1111.111}, which decodes to the canonical quiet float NaN of that sign.
  *
  * <p>Overflow is decided after rounding, as if the exponent range were unbounded (IEEE 754 §7.4): a
  * value overflows when it rounds past the largest finite value. So FP16's threshold is {@code 65520
@@ -316,8 +316,9 @@ public record FloatingPoint(
   }
 
   /**
-   * Quiet NaN with the sign and the high payload bits kept: {@code S | 1..1 | 1 | payload >>> (P -
-   * M + 1)}. This is what x86 F16C, ARM and CUDA conversions do (IEEE 754 §6.2.3 recommends keeping
+   * Quiet NaN with the sign and the high payload bits kept: the fraction is the top M bits of the
+   * source's P-bit fraction with the quiet (top) bit forced to 1, i.e. {@code (f >>> (P - M)) |
+   * 2^(M-1)}. This is what x86 F16C and ARM FCVT conversions do (IEEE 754 §6.2.3 recommends keeping
    * as much payload as fits, and a converted signaling NaN becomes quiet).
    */
   private long nan(boolean negative, long payload, int payloadBits) {

@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <p>Error bound (nearest-even, no saturation): {@code |dequantize(quantize(x)) - x| <= scale / 2}
  * up to the float32 rounding of {@code x / scale} and of the final product. Per-channel parameters
- * live in {@code dev.silica.numerics.quant.AffineQuantization}.
+ * live in {@code dev.silica.numerics.quant.AffineQuantizer}.
  *
  * @param bits N, in {@code [1, 32]}
  * @param signed two's complement when true

@@ -13,7 +13,7 @@ import java.util.List;
  *   <tr><th>record</th><th>specs</th><th>value of the bits</th><th>conversion from x</th></tr>
  *   <tr><td>{@link FloatingPoint}</td><td>fp32, fp16, bf16, fp8e4m3, fp8e5m2</td>
  *       <td>{@code (-1)^s 2^(e-B) (1 + f/2^M)}, subnormals at e = 0</td>
- *       <td>round to nearest even, IEEE overflow (±Inf; NaN for E4M3)</td></tr>
+ *       <td>round to nearest even, IEEE overflow (±Inf; NaN for E4M3) [1] [2]</td></tr>
  *   <tr><td>{@link FixedPoint}</td><td>q8.8, uq4.4 (m.n, w = m + n &lt;= 32)</td>
  *       <td>{@code k * 2^-n}, k a w-bit integer</td>
  *       <td>{@code k = saturate(round(x * 2^n))}</td></tr>
@@ -47,6 +47,44 @@ import java.util.List;
  *       to their extremes. Per-family details and error bounds are on each record.
  *   <li><b>Immutability.</b> Formats are immutable records, safe to share between threads.
  * </ul>
+ *
+ * <h2>Usage</h2>
+ *
+ * <pre>{@code
+ * NumberFormat q = NumberFormat.parse("q8.8");
+ * float y = q.quantize(3.14159f);                      // 3.140625 = 804 / 256
+ * long bits = q.encode(-1f);                           // 0xFF00
+ * float h = FloatingPoint.FP16.quantize(0.1f);         // 0.099975586
+ * long up = FloatingPoint.FP16.encode(0.1f, Rounder.UP); // 0x2E67, 0.10003662
+ * Mac mac = Mac.tensorCoreFp16();                      // dev.silica.numerics.arith
+ * long acc = mac.dot(Fp16.fromFloats(a), Fp16.fromFloats(b), mac.zero());
+ * }</pre>
+ *
+ * <p>{@code NumericsUserGuideTest} runs these lines.
+ *
+ * <h2>Error bounds (round to nearest even, no overflow)</h2>
+ *
+ * <pre>
+ * FloatingPoint, M fraction bits   |q(x) - x| &lt;= 2^-(M+1) |x|   normal results   [1]
+ *                                  |q(x) - x| &lt;= 2^(emin-M-1)   subnormal results
+ * FixedPoint Qm.n                  |q(x) - x| &lt;= 2^-(n+1)       within range
+ * IntegerFormat                    |q(x) - x| &lt;= scale / 2      within range (plus the float32
+ *                                                                rounding of x / scale)    [3]
+ * Ternary, Binary                  threshold rules, no rounding mode             [4] [5] [6]
+ * </pre>
+ *
+ * <p>Directed and stochastic rounding double these bounds (strictly less than one step).
+ *
+ * <h2>References</h2>
+ *
+ * <ol>
+ *   <li>IEEE 754-2019, Standard for Floating-Point Arithmetic (§4.3 rounding, §7.4 overflow).
+ *   <li>OCP 8-bit Floating Point Specification (OFP8), rev. 1.0, 2023 (E4M3, E5M2).
+ *   <li>ONNX operators QuantizeLinear / DequantizeLinear (opset 13+).
+ *   <li>F. Li, B. Zhang, B. Liu, "Ternary Weight Networks", arXiv:1605.04711, 2016.
+ *   <li>C. Zhu, S. Han, H. Mao, W. Dally, "Trained Ternary Quantization", ICLR 2017.
+ *   <li>M. Rastegari et al., "XNOR-Net", ECCV 2016.
+ * </ol>
  *
  * <h2>Specs</h2>
  *

@@ -8,7 +8,7 @@ package dev.silica.numerics;
  *
  * <p>Every value, midpoint and comparison is exact in double for formats of at most 16 bits.
  */
-final class FloatOracle {
+public final class FloatOracle {
   private final int exponentBits;
   private final int mantissaBits;
   private final boolean finiteNan;
@@ -17,7 +17,7 @@ final class FloatOracle {
   /** Finite magnitudes by magnitude code 0..K, plus v[K+1] = max + ulp(max), the overflow value. */
   private final double[] values;
 
-  FloatOracle(FloatingPoint format) {
+  public FloatOracle(FloatingPoint format) {
     this.exponentBits = format.exponentBits();
     this.mantissaBits = format.mantissaBits();
     this.finiteNan = format.specials() == FloatingPoint.Specials.FINITE_NAN;
@@ -63,7 +63,7 @@ final class FloatOracle {
   }
 
   /** Expected encoding of a non-NaN double (floats widen exactly) under a deterministic mode. */
-  long encode(double x, Rounding mode) {
+  public long encode(double x, Rounding mode) {
     boolean negative = Double.doubleToRawLongBits(x) < 0;
     long sign = negative ? signBit() : 0;
     double a = Math.abs(x);

@@ -128,4 +128,17 @@ class Fp16ConversionTest {
     // 1 + 3 * 2^-11 ties between 1 + 2^-10 (odd) and 1 + 2^-9 (even): up.
     assertThat(Fp16.fromFloat(1f + 3 * 0x1p-11f)).isEqualTo((short) 0x3C02);
   }
+
+  @Test
+  void arrayHelpersRoundTrip() {
+    float[] values = {0f, -0f, 1f, 65504f, 1e-8f, -3.14159f};
+    short[] half = Fp16.fromFloats(values);
+    float[] back = Fp16.toFloats(half);
+    for (int i = 0; i < values.length; i++) {
+      assertThat(half[i]).isEqualTo(Float.floatToFloat16(values[i]));
+      assertThat(back[i]).isEqualTo(Float.float16ToFloat(half[i]));
+    }
+    short[] bf = Bf16.fromFloats(values);
+    assertThat(Bf16.toFloats(bf)[2]).isEqualTo(1f);
+  }
 }

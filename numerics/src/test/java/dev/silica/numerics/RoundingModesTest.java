@@ -24,7 +24,13 @@ class RoundingModesTest {
             FloatingPoint.FP8_E4M3,
             FloatingPoint.FP8_E5M2,
             FloatingPoint.FP16.withOverflow(Overflow.SATURATE),
-            FloatingPoint.FP8_E4M3.withOverflow(Overflow.SATURATE));
+            FloatingPoint.FP8_E4M3.withOverflow(Overflow.SATURATE),
+            // Non-standard widths exercise the generic encoder: FP4-like E2M1, FP6-like E3M2, a
+            // 16-bit E6M9, and a FINITE_NAN E5M3.
+            new FloatingPoint(2, 1, FloatingPoint.Specials.IEEE, Overflow.INFINITY),
+            new FloatingPoint(3, 2, FloatingPoint.Specials.IEEE, Overflow.SATURATE),
+            new FloatingPoint(6, 9, FloatingPoint.Specials.IEEE, Overflow.INFINITY),
+            new FloatingPoint(5, 3, FloatingPoint.Specials.FINITE_NAN, Overflow.INFINITY));
     Stream.Builder<Arguments> b = Stream.builder();
     long seed = 100;
     for (FloatingPoint f : formats) {

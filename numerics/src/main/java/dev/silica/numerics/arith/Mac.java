@@ -8,6 +8,7 @@ import dev.silica.numerics.IntegerFormat;
 import dev.silica.numerics.NumberFormat;
 import dev.silica.numerics.Overflow;
 import dev.silica.numerics.Rounder;
+import dev.silica.numerics.Rounding;
 import dev.silica.numerics.Ternary;
 
 /**
@@ -245,7 +246,7 @@ public final class Mac {
       if (allowFastPath
           && fp.equals(FloatingPoint.FP32)
           && fc.equals(FloatingPoint.FP32)
-          && rounder.mode() == dev.silica.numerics.Rounding.NEAREST_EVEN) {
+          && rounder.mode() == Rounding.NEAREST_EVEN) {
         return new Fp32Engine(fa, fb);
       }
       return new FloatEngine(fa, fb, fp, fc, rounder);
@@ -424,9 +425,21 @@ public final class Mac {
 
     @Override
     long add(long acc, long p) {
-      double sum = ExactSum.roundToOdd(accumulator.decodeDouble(acc), product.decodeDouble(p));
+      double x = accumulator.decodeDouble(acc);
+      double y = product.decodeDouble(p);
+      double sum = ExactSum.roundToOdd(x, y);
+      if (sum == 0
+          && rounder.mode() == Rounding.DOWN
+          && !(isPositiveZero(x) && isPositiveZero(y))) {
+        // IEEE 754 §6.3: an exact zero sum is -0 under roundTowardNegative (+0 + +0 stays +0).
+        sum = -0.0;
+      }
       return accumulator.encode(sum, rounder);
     }
+  }
+
+  private static boolean isPositiveZero(double v) {
+    return Double.doubleToRawLongBits(v) == 0;
   }
 
   /**

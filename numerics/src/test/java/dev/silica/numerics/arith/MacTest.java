@@ -75,7 +75,11 @@ class MacTest {
                   operand.encode(
                       (float) Math.scalb(random.nextDouble(-1, 1), random.nextInt(-20, 20)));
         }
-        assertThat(fast.dot(a, b, 0)).isEqualTo(general.dot(a, b, 0));
+        float f = Float.intBitsToFloat((int) fast.dot(a, b, 0));
+        float g = Float.intBitsToFloat((int) general.dot(a, b, 0));
+        // Identical bits, except that a NaN's sign and payload are unspecified (E4M3 operands
+        // past 448 encode as NaN); floatToIntBits maps every NaN to one pattern.
+        assertThat(Float.floatToIntBits(f)).isEqualTo(Float.floatToIntBits(g));
       }
     }
   }
@@ -285,5 +289,81 @@ class MacTest {
         .hasMessage("mac(uq32.0 x uq32.0): operand widths must add up to at most 62 bits, got 64");
     assertThatThrownBy(() -> Mac.int8().dot(new byte[2], new byte[3], 0))
         .hasMessage("mac dot: operand lengths must be equal (a has 2), got 3");
+  }
+
+  /** The float {@code exact} rounds to, toward +inf (up) or -inf (down), found by stepping. */
+  static float directed(BigDecimal exact, boolean up) {
+    float f = exact.floatValue();
+    if (up) {
+      while (new BigDecimal(f).compareTo(exact) < 0) {
+        f = Math.nextUp(f);
+      }
+      while (new BigDecimal(Math.nextDown(f)).compareTo(exact) >= 0) {
+        f = Math.nextDown(f);
+      }
+    } else {
+      while (new BigDecimal(f).compareTo(exact) > 0) {
+        f = Math.nextDown(f);
+      }
+      while (new BigDecimal(Math.nextUp(f)).compareTo(exact) <= 0) {
+        f = Math.nextUp(f);
+      }
+    }
+    return f;
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @ValueSource(longs = {101, 102})
+  void fp32DirectedRoundingMatchesBigDecimal(long seed) {
+    // FP32 x FP32 -> FP32 -> FP32 with UP, DOWN and TOWARD_ZERO. Operand exponents 60 apart make
+    // most double sums inexact, which exercises the round-to-odd step.
+    SplittableRandom random = new SplittableRandom(seed);
+    FloatingPoint f32 = FloatingPoint.FP32;
+    for (Rounder rounder : new Rounder[] {Rounder.UP, Rounder.DOWN, Rounder.TOWARD_ZERO}) {
+      Mac mac = Mac.of(f32, f32, f32, f32, rounder);
+      float reference = 0f;
+      long acc = 0;
+      for (int i = 0; i < 3000; i++) {
+        float a = (float) Math.scalb(random.nextDouble(-1, 1), random.nextInt(-30, 30));
+        float b = (float) Math.scalb(random.nextDouble(-1, 1), random.nextInt(-30, 30));
+        acc = mac.mac(acc, Float.floatToRawIntBits(a), Float.floatToRawIntBits(b));
+        BigDecimal product = new BigDecimal(a).multiply(new BigDecimal(b));
+        float p = round(product, rounder);
+        reference = round(new BigDecimal(reference).add(new BigDecimal(p)), rounder);
+        if (Float.intBitsToFloat((int) acc) != reference) {
+          throw new AssertionError(
+              rounder + " step " + i + ": expected " + reference + ", got " + mac.value(acc));
+        }
+      }
+    }
+  }
+
+  private static float round(BigDecimal exact, Rounder rounder) {
+    boolean up =
+        switch (rounder.mode()) {
+          case UP -> true;
+          case DOWN -> false;
+          case TOWARD_ZERO -> exact.signum() < 0;
+          default -> throw new IllegalArgumentException();
+        };
+    return directed(exact, up);
+  }
+
+  @Test
+  void signOfExactZeroSums() {
+    // IEEE 754 §6.3: 1 + (-1) is +0 in every mode except round toward negative, where it is -0.
+    FloatingPoint f16 = FloatingPoint.FP16;
+    long one = f16.encode(1f);
+    long minusOne = f16.encode(-1f);
+    for (Rounder rounder : new Rounder[] {Rounder.NEAREST_EVEN, Rounder.UP, Rounder.TOWARD_ZERO}) {
+      Mac mac = Mac.of(f16, f16, f16, f16, rounder);
+      assertThat(mac.add(one, minusOne)).isEqualTo(0x0000L);
+    }
+    Mac down = Mac.of(f16, f16, f16, f16, Rounder.DOWN);
+    assertThat(down.add(one, minusOne)).isEqualTo(0x8000L);
+    assertThat(down.add(0x0000L, 0x0000L)).isEqualTo(0x0000L);
+    assertThat(down.add(0x8000L, 0x0000L)).isEqualTo(0x8000L);
+    // -0 + -0 is -0 in every mode.
+    assertThat(Mac.of(f16, f16, f16).add(0x8000L, 0x8000L)).isEqualTo(0x8000L);
   }
 }
