@@ -1,6 +1,8 @@
 package dev.silica.cli;
 
 import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.onnx.OnnxImporter;
+import dev.silica.workloads.scalesim.ScaleSimTopology;
 import dev.silica.workloads.text.IrParser;
 import dev.silica.workloads.zoo.Zoo;
 import java.io.IOException;
@@ -12,7 +14,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Where commands get a graph from: a {@code .sir} file or a zoo model name. */
+/**
+ * Where commands get a graph from: a zoo model name, a {@code .sir} file, an ONNX model or a
+ * SCALE-Sim topology CSV. Prefixes make the kind explicit: {@code zoo:resnet50}, {@code
+ * ir:net.sir}, {@code onnx:model.onnx}, {@code scalesim:alexnet.csv}; without one, an existing file
+ * is read by its extension and anything else names a zoo model.
+ */
 final class IrSources {
   private IrSources() {}
 
@@ -45,7 +52,35 @@ final class IrSources {
    * as a missing file, anything else as an unknown model listing the valid names.
    */
   static Graph load(String modelOrFile) {
+    int colon = modelOrFile.indexOf(':');
+    if (colon > 1) { // a workload prefix (zoo:, ir:, onnx:, scalesim:), not a drive letter
+      String kind = modelOrFile.substring(0, colon);
+      String rest = modelOrFile.substring(colon + 1);
+      switch (kind) {
+        case "zoo" -> {
+          return Zoo.build(rest);
+        }
+        case "ir" -> {
+          return parseFile(rest);
+        }
+        case "onnx" -> {
+          return OnnxImporter.read(existing(rest)).graph();
+        }
+        case "scalesim" -> {
+          return ScaleSimTopology.read(existing(rest));
+        }
+        default -> {
+          // not a prefix: a file or model name that contains ':'
+        }
+      }
+    }
     if (Files.exists(Path.of(modelOrFile))) {
+      if (modelOrFile.endsWith(".onnx")) {
+        return OnnxImporter.read(Path.of(modelOrFile)).graph();
+      }
+      if (modelOrFile.endsWith(".csv")) {
+        return ScaleSimTopology.read(Path.of(modelOrFile));
+      }
       return parseFile(modelOrFile); // a directory fails in the read, with its own message
     }
     if (looksLikePath(modelOrFile)) {
@@ -60,6 +95,14 @@ final class IrSources {
               + ")");
     }
     return Zoo.build(modelOrFile);
+  }
+
+  private static Path existing(String file) {
+    Path p = Path.of(file);
+    if (!Files.isRegularFile(p)) {
+      throw new UncheckedIOException(new NoSuchFileException(file));
+    }
+    return p;
   }
 
   private static boolean looksLikePath(String s) {

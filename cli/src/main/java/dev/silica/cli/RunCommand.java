@@ -125,12 +125,7 @@ final class RunCommand implements Runnable {
     for (Map.Entry<ValueId, Tensor> e : outputs.entrySet()) {
       Tensor t = e.getValue();
       pw.printf(
-          Locale.ROOT,
-          "%s: %s%s -> %s%n",
-          e.getKey(),
-          t.dtype().text(),
-          t.shape(),
-          files.get(i++));
+          Locale.ROOT, "%s: %s%s -> %s%n", e.getKey(), t.dtype().text(), t.shape(), files.get(i++));
     }
     pw.flush();
   }

@@ -27,7 +27,13 @@ import picocli.CommandLine.Spec;
       "Counts parameters, MACs and activation memory of the model zoo, and reads and writes the"
           + " workload IR text form (.sir)."
     },
-    subcommands = {ZooCommand.class, IrCommand.class, RunCommand.class, HelpCommand.class},
+    subcommands = {
+      ZooCommand.class,
+      IrCommand.class,
+      RunCommand.class,
+      SimulateCommand.class,
+      HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

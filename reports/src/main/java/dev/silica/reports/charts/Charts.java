@@ -193,7 +193,8 @@ public final class Charts {
     r.setSeriesPaint(1, PALETTE[3]);
     r.setSeriesStroke(1, new BasicStroke(2f));
     r.setSeriesItemLabelGenerator(0, (dataset, s, i) -> labelOf(shown, dataset.getXValue(s, i)));
-    r.setSeriesItemLabelsVisible(0, true);
+    // Names overlap into an unreadable blot beyond a few dozen points; the layer table has them.
+    r.setSeriesItemLabelsVisible(0, ds.getItemCount(0) <= MAX_LABELLED_POINTS);
     r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     XYPlot plot = new XYPlot(ds, x, y, r);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -239,7 +240,8 @@ public final class Charts {
     r.setSeriesPaint(1, PALETTE[3]);
     r.setSeriesStroke(1, new BasicStroke(2f));
     r.setSeriesItemLabelGenerator(0, (dataset, s, i) -> points.get(i).name());
-    r.setSeriesItemLabelsVisible(0, true);
+    // Names overlap into an unreadable blot beyond a few dozen points; the layer table has them.
+    r.setSeriesItemLabelsVisible(0, ds.getItemCount(0) <= MAX_LABELLED_POINTS);
     r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
     plot.setRenderer(r);
     ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
@@ -291,13 +293,28 @@ public final class Charts {
     return "";
   }
 
+  /** Beyond this many bars a category axis hides its labels. */
+  static final int MAX_LABELLED_CATEGORIES = 40;
+
+  /** Beyond this many points the roofline hides the point names. */
+  static final int MAX_LABELLED_POINTS = 24;
+
   private static void styleCategory(JFreeChart chart, int categories) {
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(GRID);
     plot.setOutlineVisible(false);
-    if (categories > 6) {
+    if (categories > MAX_LABELLED_CATEGORIES) {
+      // Too many to print legibly: bars stay in execution order and the axis says so.
+      plot.getDomainAxis().setTickLabelsVisible(false);
+      plot.getDomainAxis()
+          .setLabel(
+              plot.getDomainAxis().getLabel()
+                  + " ("
+                  + categories
+                  + ", in execution order; names in the layer table)");
+    } else if (categories > 6) {
       plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
     BarRenderer r = (BarRenderer) plot.getRenderer();
