@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ class HazelcastExecutorTest {
 
   private final String evaluatorName = "toy-" + UUID.randomUUID();
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Set<String> threads = ConcurrentHashMap.newKeySet();
 
   /** 200 points (20 × 10); each evaluation sleeps 10 ms so the sweep lasts long enough to cut. */
   private static final String SPEC =
@@ -47,6 +49,7 @@ class HazelcastExecutorTest {
   private final Evaluator model =
       p -> {
         calls.computeIfAbsent(p.hash(), h -> new AtomicInteger()).incrementAndGet();
+        threads.add(Thread.currentThread().getName());
         try {
           Thread.sleep(10);
         } catch (InterruptedException e) {
@@ -80,6 +83,7 @@ class HazelcastExecutorTest {
     }
     localStore.close();
     calls.clear();
+    threads.clear();
 
     Evaluators.register(evaluatorName, model);
     int portA = HazelcastSettings.freeLoopbackPort();
@@ -93,6 +97,7 @@ class HazelcastExecutorTest {
     HazelcastInstance b =
         HazelcastExecutor.startMember(
             new HazelcastSettings(cluster, "127.0.0.1", portB, members, 2));
+    String bName = b.getName();
     try {
       assertThat(a.getCluster().getMembers()).hasSize(2);
       Path distributed = dir.resolve("hz.jsonl");
@@ -116,6 +121,9 @@ class HazelcastExecutorTest {
           (System.nanoTime() - t0) / 1e9);
 
       assertThat(b.getLifecycleService().isRunning()).isFalse();
+      // both members evaluated points (thread names carry the instance name)
+      assertThat(threads).anyMatch(t -> t.contains(a.getName()));
+      assertThat(threads).anyMatch(t -> t.contains(bName));
       assertThat(report.results()).hasSize(200);
       assertThat(report.pointResults()).extracting(PointResult::hash).doesNotHaveDuplicates();
       assertThat(Files.readAllLines(distributed)).hasSize(200);
