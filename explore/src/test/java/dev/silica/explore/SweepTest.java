@@ -234,4 +234,29 @@ class SweepTest {
     run(spec(GRID), new ToyModel(), 2, oneShot);
     assertThat(read(file)).isEqualTo(read(oneShot));
   }
+
+  @Test
+  void timeBudgetStopsEarlyAndAResumeFinishes() throws Exception {
+    Path file = dir.resolve("timed.jsonl");
+    SweepReport cut = run(spec(GRID + "budget: {seconds: 0.2}\n"), new ToyModel(20), 1, file);
+    assertThat(cut.results().size()).isBetween(1, 107);
+    SweepReport rest = run(spec(GRID), new ToyModel(), 2, file);
+    assertThat(rest.results()).hasSize(108);
+    assertThat(rest.resumed()).isEqualTo(cut.results().size());
+  }
+
+  @Test
+  void anEvaluatorExceptionFailsTheSweep() {
+    Evaluator broken =
+        p -> {
+          if (p.number("array.rows") == 64) {
+            throw new ArithmeticException("boom");
+          }
+          return new ToyModel().evaluate(p);
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run(spec(GRID), broken, 2, dir.resolve("broken.jsonl")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("boom");
+  }
 }
