@@ -16,8 +16,9 @@
  *
  * <p>Sub-packages: {@code arith} (MAC unit and dot kernels with separate operand, product and
  * accumulator formats) and {@code quant} (per-tensor and per-channel affine quantization of whole
- * tensors). They depend on this package, never the reverse. The compression toolbox (pruning,
- * weight sharing, Huffman coding, sparse encodings) is not written yet.
+ * tensors). They depend on this package, never the reverse; and {@code compress} (magnitude pruning,
+ * k-means weight sharing, canonical Huffman coding, relative-index sparse storage, Winograd
+ * convolution, low-rank factorization) on primitive arrays.
  *
  * <p>This module sits at the bottom of the dependency graph: it imports no other Silica module.
  */
