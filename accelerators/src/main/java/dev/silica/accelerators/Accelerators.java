@@ -3,6 +3,7 @@ package dev.silica.accelerators;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.simulator.AcceleratorModel;
+import dev.silica.simulator.spec.SpecMessages;
 import dev.silica.simulator.spec.SpecNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -83,31 +84,12 @@ public final class Accelerators {
     String best = null;
     int bestD = Math.max(2, name.length() / 3) + 1;
     for (String k : FACTORIES.keySet()) {
-      int d = distance(name, k);
+      int d = SpecMessages.levenshtein(name, k);
       if (d < bestD) {
         bestD = d;
         best = k;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -1,6 +1,7 @@
 package dev.silica.accelerators.tpu;
 
 import dev.silica.simulator.spec.InvalidSpecException;
+import dev.silica.simulator.spec.SpecMessages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -253,31 +254,12 @@ public final class ScaleSimConfig {
     String best = null;
     int bestD = 3;
     for (String k : known) {
-      int d = distance(key, k);
+      int d = SpecMessages.levenshtein(key, k);
       if (d < bestD) {
         bestD = d;
         best = k;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
