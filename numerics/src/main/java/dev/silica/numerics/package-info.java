@@ -15,10 +15,10 @@
  * short} views for kernels, {@link dev.silica.numerics.Checks} words the error messages.
  *
  * <p>Sub-packages: {@code arith} (MAC unit and dot kernels with separate operand, product and
- * accumulator formats) and {@code quant} (per-tensor and per-channel affine quantization of whole
- * tensors). They depend on this package, never the reverse; and {@code compress} (magnitude pruning,
- * k-means weight sharing, canonical Huffman coding, relative-index sparse storage, Winograd
- * convolution, low-rank factorization) on primitive arrays.
+ * accumulator formats), {@code quant} (per-tensor and per-channel affine quantization of whole
+ * tensors) and {@code compress} (magnitude pruning, k-means weight sharing, canonical Huffman
+ * coding, relative-index sparse storage, Winograd convolution, low-rank factorization, on primitive
+ * arrays). They depend on this package, never the reverse.
  *
  * <p>This module sits at the bottom of the dependency graph: it imports no other Silica module.
  */
