@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       IrCommand.class,
       RunCommand.class,
       SimulateCommand.class,
+      CompressCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -1,0 +1,76 @@
+package dev.silica.cli;
+
+import dev.silica.workloads.compress.CompressionProfile;
+import dev.silica.workloads.compress.StorageReport;
+import dev.silica.workloads.zoo.Zoo;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code silica compress MODEL --profile deep-compression}: the Deep Compression storage report
+ * (pruning, k-means weight sharing, relative-index sparse storage, Huffman coding) per layer and in
+ * total, on seeded weights.
+ */
+@Command(
+    name = "compress",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Prunes, quantizes (k-means weight sharing) and Huffman-codes a zoo model's seeded weights"
+          + " with a published profile, and prints the storage per layer and in total with the"
+          + " compression ratios (P+Q and P+Q+H)."
+    })
+final class CompressCommand implements Runnable {
+  private static final String DEEP_COMPRESSION = "deep-compression";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "MODEL", description = "A zoo model that the profile covers.")
+  String model;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      defaultValue = DEEP_COMPRESSION,
+      description =
+          "The compression profile (default: ${DEFAULT-VALUE}: the per-layer pruning ratios and"
+              + " bit widths of Han et al., ICLR 2016).")
+  String profile;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "2016",
+      description = "Seed of the weights (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public void run() {
+    if (!profile.equals(DEEP_COMPRESSION)) {
+      throw new CliException(
+          "--profile: unknown profile '"
+              + profile
+              + "' (expected one of: "
+              + DEEP_COMPRESSION
+              + ")");
+    }
+    String name = Zoo.model(model).name(); // unknown models fail listing the zoo
+    if (!CompressionProfile.DEEP_COMPRESSION_MODELS.contains(name)) {
+      throw new CliException(
+          String.format(
+              Locale.ROOT,
+              "%s: the %s profile covers only %s (the networks of the paper's tables)",
+              name,
+              DEEP_COMPRESSION,
+              String.join(", ", CompressionProfile.DEEP_COMPRESSION_MODELS)));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(StorageReport.deepCompression(name, seed).toTable());
+    out.flush();
+  }
+}
