@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.silica.isa.AssemblyException;
 import dev.silica.isa.Program;
+import dev.silica.testkit.TextMutator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,7 +46,7 @@ class TpuAssemblerFuzzTest {
     int failures = 0;
     int cases = 1500;
     for (int i = 0; i < cases; i++) {
-      String text = mutate(bases.get(random.nextInt(bases.size())), random);
+      String text = TextMutator.mutate(bases.get(random.nextInt(bases.size())), ALPHABET, random);
       try {
         Program<TpuInstr> p = TpuAssembler.parse(text, "fuzz.tpu");
         // whatever parsed prints and reads back to itself
@@ -76,34 +77,5 @@ class TpuAssemblerFuzzTest {
         .as("case %d column of %s", i, e.getMessage())
         .isBetween(1, lines[line - 1].length() + 1);
     assertThat(e.detail()).doesNotContain("\n").doesNotContain("\u0000");
-  }
-
-  private static String mutate(String base, SplittableRandom random) {
-    StringBuilder s = new StringBuilder(base);
-    int edits = 1 + random.nextInt(3);
-    for (int e = 0; e < edits && !s.isEmpty(); e++) {
-      int at = random.nextInt(s.length());
-      switch (random.nextInt(7)) {
-        case 0 -> s.deleteCharAt(at);
-        case 1 -> s.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        case 2 -> s.setCharAt(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        case 3 -> s.delete(at, Math.min(s.length(), at + 1 + random.nextInt(20)));
-        case 4 -> {
-          int end = Math.min(s.length(), at + 1 + random.nextInt(40));
-          s.insert(random.nextInt(s.length()), s.substring(at, end));
-        }
-        case 5 -> {
-          String[] lines = s.toString().split("\n", -1);
-          int a = random.nextInt(lines.length);
-          int b = random.nextInt(lines.length);
-          String t = lines[a];
-          lines[a] = lines[b];
-          lines[b] = t;
-          s = new StringBuilder(String.join("\n", lines));
-        }
-        default -> s.setLength(at);
-      }
-    }
-    return s.toString();
   }
 }
