@@ -3,6 +3,7 @@ package dev.silica.simulator.energy.accelergy;
 import dev.silica.simulator.energy.Action;
 import dev.silica.simulator.energy.ComponentKind;
 import dev.silica.simulator.spec.InvalidSpecException;
+import dev.silica.simulator.spec.SpecKind;
 import dev.silica.simulator.spec.SpecLoader;
 import dev.silica.simulator.spec.SpecNode;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public record AccelergyMapping(
     List<AreaEntry> area) {
 
   /** The {@code kind:} of a mapping file. */
-  public static final String KIND = "accelergy_mapping";
+  public static final String KIND = SpecKind.ACCELERGY_MAPPING.key();
 
   private static final List<String> ROOT_KEYS =
       List.of(
@@ -128,7 +129,7 @@ public record AccelergyMapping(
 
   /** Binds a parsed mapping tree. */
   public static AccelergyMapping fromSpec(SpecNode root) {
-    checkHeader(root);
+    SpecLoader.checkHeader(root, SpecKind.ACCELERGY_MAPPING);
     root.allowOnly(ROOT_KEYS);
     Map<String, String> inputs = new LinkedHashMap<>();
     SpecNode in = root.get("inputs").allowOnly("ert", "art", "ert_summary", "art_summary");
@@ -196,31 +197,6 @@ public record AccelergyMapping(
               + ": key must be written in canonical form '"
               + canonical
               + "' (attributes sorted)");
-    }
-  }
-
-  private static void checkHeader(SpecNode root) {
-    if (!root.isMap()) {
-      throw root.error(
-          "must be a mapping starting with version: and kind:, got " + root.describe());
-    }
-    for (String k : List.of("version", "kind")) {
-      if (!root.has(k)) {
-        throw new InvalidSpecException(
-            root.file(),
-            root.line(),
-            k,
-            "missing key '" + k + "' (every spec file starts with version: and kind:)");
-      }
-    }
-    int version = root.positiveInt("version");
-    if (version != SpecLoader.VERSION) {
-      throw root.get("version")
-          .error("version: must be " + SpecLoader.VERSION + ", got " + version);
-    }
-    String kind = root.string("kind");
-    if (!kind.equals(KIND)) {
-      throw root.get("kind").error("kind: must be " + KIND + ", got " + kind);
     }
   }
 }
