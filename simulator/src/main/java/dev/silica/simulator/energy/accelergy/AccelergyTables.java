@@ -80,19 +80,7 @@ public final class AccelergyTables {
     Map<String, Integer> seen = new LinkedHashMap<>();
     for (SpecNode table : ert.get("tables").elements()) {
       table.allowOnly("name", "actions");
-      String component = table.string("name");
-      Integer first = seen.putIfAbsent(component, table.line());
-      if (first != null) {
-        throw table
-            .get("name")
-            .error(
-                table.path()
-                    + ".name: duplicate component '"
-                    + component
-                    + "' (first at line "
-                    + first
-                    + ")");
-      }
+      String component = uniqueComponent(table, seen);
       List<Ert.Entry> own = new ArrayList<>();
       for (SpecNode a : table.get("actions").elements()) {
         a.allowOnly("name", "arguments", "energy");
@@ -124,6 +112,24 @@ public final class AccelergyTables {
     return new Ert(displayName, ert.get("version").asString(), entries);
   }
 
+  /** The table's component name, which must not repeat one of {@code seen} (name → line). */
+  private static String uniqueComponent(SpecNode table, Map<String, Integer> seen) {
+    String component = table.string("name");
+    Integer first = seen.putIfAbsent(component, table.line());
+    if (first != null) {
+      throw table
+          .get("name")
+          .error(
+              table.path()
+                  + ".name: duplicate component '"
+                  + component
+                  + "' (first at line "
+                  + first
+                  + ")");
+    }
+    return component;
+  }
+
   /** Reads an Accelergy {@code ART.yaml}. */
   public static Art readArt(Path file) {
     return parseArt(file.toString(), read(file));
@@ -137,19 +143,7 @@ public final class AccelergyTables {
     Map<String, Integer> seen = new LinkedHashMap<>();
     for (SpecNode table : art.get("tables").elements()) {
       table.allowOnly("name", "area");
-      String component = table.string("name");
-      Integer first = seen.putIfAbsent(component, table.line());
-      if (first != null) {
-        throw table
-            .get("name")
-            .error(
-                table.path()
-                    + ".name: duplicate component '"
-                    + component
-                    + "' (first at line "
-                    + first
-                    + ")");
-      }
+      String component = uniqueComponent(table, seen);
       entries.add(new Art.Entry(component, table.get("area").asNonNegativeDouble(), table.line()));
     }
     return new Art(displayName, art.get("version").asString(), entries);
