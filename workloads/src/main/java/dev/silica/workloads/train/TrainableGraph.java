@@ -256,4 +256,18 @@ public final class TrainableGraph {
     }
     return names;
   }
+
+  /**
+   * Writes the graph with its current weights as an ONNX model (opens in Netron and ONNX Runtime);
+   * inputs are standardized images as {@link Dataset#fill} makes them.
+   */
+  public void save(java.nio.file.Path file) {
+    dev.silica.workloads.onnx.OnnxExporter.write(graph, initializers(), file);
+  }
+
+  /** A model saved by {@link #save} (or any ONNX classifier with all its initializers). */
+  public static TrainableGraph load(java.nio.file.Path file) {
+    dev.silica.workloads.onnx.ImportedModel m = dev.silica.workloads.onnx.OnnxImporter.read(file);
+    return new TrainableGraph(m.graph(), m.weights());
+  }
 }
