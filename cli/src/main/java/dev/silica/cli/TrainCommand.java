@@ -1,7 +1,5 @@
 package dev.silica.cli;
 
-import dev.silica.workloads.exec.SeededInit;
-import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.train.Dataset;
 import dev.silica.workloads.train.Optimizer;
 import dev.silica.workloads.train.TrainableGraph;
@@ -129,11 +127,8 @@ final class TrainCommand implements Runnable {
     if (limit != null) {
       train = train.head(limit);
     }
-    Graph g = IrSources.load(model);
-    TrainableGraph net =
-        model.endsWith(".onnx")
-            ? TrainableGraph.load(Path.of(model))
-            : new TrainableGraph(g, SeededInit.forGraph(g, seed));
+    IrSources.Source src = IrSources.loadSource(model);
+    TrainableGraph net = new TrainableGraph(src.graph(), src.weights(seed));
     PrintWriter o = spec.commandLine().getOut();
     o.printf(
         Locale.ROOT,

@@ -29,35 +29,26 @@ public record ImportedModel(
   }
 
   /**
-   * The model's weights for the reference executor: every initializer the file carries, plus the
-   * literals of small constants the IR holds inline.
+   * The model's weights for the reference executor: every initializer the file carries, over {@code
+   * fallback} (e.g. seeded weights) for the weights it declares only as graph inputs.
+   */
+  public dev.silica.workloads.exec.Weights weights(dev.silica.workloads.exec.Weights fallback) {
+    dev.silica.workloads.exec.Weights w = new dev.silica.workloads.exec.Weights();
+    fallback.asMap().forEach(w::put);
+    initializers.forEach((id, d) -> w.put(id, d.toTensor().reshape(graph.type(id).shape())));
+    return w;
+  }
+
+  /**
+   * The model's weights: every initializer the file carries, plus the literals of the small
+   * constants the IR holds inline.
    *
-   * @throws OnnxException naming the first parameter or buffer that has neither (a weight the file
-   *     declares only as a graph input)
+   * @throws OnnxException naming the first weight the file declares only as a graph input
    */
   public dev.silica.workloads.exec.Weights weights() {
-    dev.silica.workloads.exec.Weights w = new dev.silica.workloads.exec.Weights();
     for (dev.silica.workloads.ir.Value v : graph.initializers()) {
-      InitializerData d = initializers.get(v.id());
-      dev.silica.workloads.ir.Shape shape = v.type().shape();
-      dev.silica.workloads.tensor.Tensor t;
-      if (d != null) {
-        t =
-            d.floats() != null
-                ? dev.silica.workloads.tensor.Tensor.of(shape, d.floats())
-                : d.longs() != null
-                    ? dev.silica.workloads.tensor.Tensor.of(shape, d.longs())
-                    : dev.silica.workloads.tensor.Tensor.of(shape, d.doubles());
-      } else if (v.literal() != null && !v.literal().isEmpty()) {
-        float[] f = new float[v.literal().size()];
-        for (int i = 0; i < f.length; i++) {
-          f[i] = v.literal().get(i);
-        }
-        t =
-            v.type().dtype().isIntegral()
-                ? dev.silica.workloads.tensor.Tensor.of(shape, toLongs(f))
-                : dev.silica.workloads.tensor.Tensor.of(shape, f);
-      } else {
+      boolean literal = v.literal() != null && !v.literal().isEmpty();
+      if (!literal && !initializers.containsKey(v.id())) {
         throw new OnnxException(
             graph.name()
                 + ": '"
@@ -65,16 +56,7 @@ public record ImportedModel(
                 + "' has no initializer in the file (it is a graph input); give its data or"
                 + " freeze it");
       }
-      w.put(v.id(), t);
     }
-    return w;
-  }
-
-  private static long[] toLongs(float[] f) {
-    long[] l = new long[f.length];
-    for (int i = 0; i < f.length; i++) {
-      l[i] = (long) f[i];
-    }
-    return l;
+    return weights(dev.silica.workloads.exec.SeededInit.forGraph(graph, 0));
   }
 }
