@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       CompressCommand.class,
       TrainCommand.class,
+      AccuracyCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

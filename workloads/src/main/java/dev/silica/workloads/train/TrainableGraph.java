@@ -42,6 +42,12 @@ public final class TrainableGraph {
   final int[] inputDims;
 
   /**
+   * Rounding applied in place to each value a step produces (by value slot; null entries and a null
+   * array mean exact FP32): how activations are held in a number format during evaluation.
+   */
+  volatile java.util.function.Consumer<float[]>[] activationRounding;
+
+  /**
    * Prepares {@code graph} with initial values {@code weights} (copied; the copies are trained).
    *
    * @throws IllegalArgumentException for a graph that is not one input → one output with batch 1,
@@ -161,10 +167,67 @@ public final class TrainableGraph {
 
   /** Runs the forward pass on the input already in {@code w.val[input]}; returns the logits. */
   float[] forward(Workspace w) {
+    java.util.function.Consumer<float[]>[] round = activationRounding;
+    if (round != null && round[input] != null) {
+      round[input].accept(w.val[input]);
+    }
     for (Steps.Step s : steps) {
       s.forward(w);
+      if (round != null && round[s.out] != null) {
+        round[s.out].accept(w.val[s.out]);
+      }
     }
     return w.val[output];
+  }
+
+  /**
+   * Holds every floating activation (the input and each step's output) in a number format from now
+   * on; {@code null} restores exact FP32. The function receives a value's slot and returns the
+   * in-place rounding for it, or null to leave that value exact.
+   */
+  @SuppressWarnings("unchecked")
+  void roundActivations(java.util.function.IntFunction<java.util.function.Consumer<float[]>> f) {
+    if (f == null) {
+      activationRounding = null;
+      return;
+    }
+    java.util.function.Consumer<float[]>[] r = new java.util.function.Consumer[size.length];
+    r[input] = f.apply(input);
+    for (Steps.Step s : steps) {
+      if (needsGrad[s.out]) {
+        r[s.out] = f.apply(s.out);
+      }
+    }
+    activationRounding = r;
+  }
+
+  /** A copy with the same graph and the given parameter values (by parameter slot). */
+  TrainableGraph withParameters(java.util.Map<Integer, float[]> values) {
+    Weights w = weights();
+    for (java.util.Map.Entry<Integer, float[]> e : values.entrySet()) {
+      Value v = graph.values().get(e.getKey());
+      w.put(v.id(), Tensor.of(v.type().shape(), e.getValue().clone()));
+    }
+    return new TrainableGraph(graph, w);
+  }
+
+  /** The current values of every parameter, by slot (copies). */
+  java.util.Map<Integer, float[]> parameterValues() {
+    java.util.Map<Integer, float[]> m = new java.util.LinkedHashMap<>();
+    for (int p : parameters) {
+      m.put(p, shared[p].clone());
+    }
+    return m;
+  }
+
+  /** Name of the value in {@code slot}. */
+  String name(int slot) {
+    return graph.values().get(slot).id().name();
+  }
+
+  /** Shape of the value in {@code slot}. */
+  int[] dims(int slot) {
+    return graph.values().get(slot).type().shape().toArray();
   }
 
   /**

@@ -1,0 +1,183 @@
+package dev.silica.cli;
+
+import dev.silica.workloads.train.AccuracyStudies;
+import dev.silica.workloads.train.AccuracyStudies.Row;
+import dev.silica.workloads.train.Dataset;
+import dev.silica.workloads.train.TrainableGraph;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code silica accuracy MODEL.onnx --study NAME}: accuracy of a trained Fashion-MNIST classifier
+ * under number formats, pruning, weight sharing and FGSM attacks, its activation sparsity, and its
+ * first-layer filters; see {@link AccuracyStudies} for the exact recipes.
+ */
+@Command(
+    name = "accuracy",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Measures a trained classifier (e.g. from 'silica train') on the Fashion-MNIST test set"
+          + " under the efficient methods: number formats, pruning, k-means weight sharing, FGSM"
+          + " adversarial examples, activation sparsity, and draws its first-layer filters."
+    })
+final class AccuracyCommand implements Runnable {
+  static final List<String> STUDIES =
+      List.of("formats", "pruning", "sharing", "fgsm", "sparsity", "filters", "all");
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "MODEL", description = "A trained model (.onnx, all initializers).")
+  Path model;
+
+  @Option(
+      names = "--study",
+      defaultValue = "all",
+      paramLabel = "NAME",
+      description = "formats, pruning, sharing, fgsm, sparsity, filters or all (default).")
+  String study;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory.")
+  Path dataDir;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Use the first N test images only (quick runs).")
+  Integer limit;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Worker threads.")
+  Integer threads;
+
+  @Option(
+      names = {"-r", "--report"},
+      paramLabel = "DIR",
+      description = "Write <study>.csv files (and filters.png) into DIR.")
+  Path report;
+
+  @Override
+  public void run() {
+    if (!STUDIES.contains(study)) {
+      throw new CliException(
+          "--study: unknown study '"
+              + study
+              + "' (expected one of: "
+              + String.join(", ", STUDIES)
+              + ")");
+    }
+    if (!Files.isRegularFile(model)) {
+      throw new UncheckedIOException(new java.nio.file.NoSuchFileException(model.toString()));
+    }
+    TrainableGraph net = TrainableGraph.load(model);
+    Path dir = dataDir == null ? Dataset.FASHION_MNIST_DIR : dataDir;
+    Dataset train = Dataset.fashionMnist(dir, Dataset.Split.TRAIN);
+    Dataset test = Dataset.fashionMnist(dir, Dataset.Split.TEST);
+    if (limit != null) {
+      test = test.head(limit);
+    }
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    PrintWriter out = spec.commandLine().getOut();
+    boolean all = study.equals("all");
+    double base = AccuracyStudies.accuracy(net, test, t);
+    out.printf(
+        Locale.ROOT,
+        "%s on %s (%,d images): FP32 accuracy %.2f%%%n",
+        net.graph().name(),
+        test.name(),
+        test.count(),
+        100 * base);
+    if (all || study.equals("formats")) {
+      rows(out, "formats", AccuracyStudies.formats(net, train, test, t));
+    }
+    if (all || study.equals("pruning")) {
+      rows(
+          out, "pruning", AccuracyStudies.pruning(net, test, List.of(0.5, 0.7, 0.8, 0.9, 0.95), t));
+    }
+    if (all || study.equals("sharing")) {
+      rows(
+          out,
+          "sharing",
+          AccuracyStudies.weightSharing(net, test, List.of(2, 3, 4, 5, 6, 8), 1, t));
+    }
+    if (all || study.equals("fgsm")) {
+      List<Double> eps = List.of(0.0, 0.01, 0.02, 0.05, 0.1);
+      double[] maxAbs = AccuracyStudies.calibrate(net, train, t);
+      List<Row> r = new ArrayList<>(AccuracyStudies.fgsm("fp32", net, test, eps, base));
+      r.addAll(
+          AccuracyStudies.fgsm(
+              "int8", AccuracyStudies.quantized(net, "int8-per-channel", maxAbs), test, eps, base));
+      r.addAll(
+          AccuracyStudies.fgsm(
+              "ternary", AccuracyStudies.quantized(net, "ternary", maxAbs), test, eps, base));
+      r.addAll(
+          AccuracyStudies.fgsm("pruned-90%", AccuracyStudies.pruned(net, 0.9), test, eps, base));
+      rows(out, "fgsm", r);
+    }
+    if (all || study.equals("sparsity")) {
+      Map<String, Double> s = AccuracyStudies.activationSparsity(net, test);
+      StringBuilder csv = new StringBuilder("value,zero_fraction\n");
+      out.println("activation sparsity (fraction of zeros):");
+      s.forEach((k, v) -> {
+        out.printf(Locale.ROOT, "  %-24s %6.2f%%%n", k, 100 * v);
+        csv.append(k).append(',').append(String.format(Locale.ROOT, "%.6f", v)).append('\n');
+      });
+      write("sparsity.csv", csv.toString());
+    }
+    if ((all || study.equals("filters")) && report != null) {
+      try {
+        Files.createDirectories(report);
+        javax.imageio.ImageIO.write(
+            AccuracyStudies.firstLayerFilters(net, 8),
+            "png",
+            report.resolve("filters.png").toFile());
+        out.println("wrote " + report.resolve("filters.png"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    out.flush();
+  }
+
+  private void rows(PrintWriter out, String name, List<Row> rows) {
+    out.println(name + ":");
+    StringBuilder csv = new StringBuilder("study,variant,accuracy,delta_pp\n");
+    for (Row r : rows) {
+      out.printf(
+          Locale.ROOT,
+          "  %-22s %7.2f%%  %+7.2f pp%n",
+          r.variant(),
+          100 * r.accuracy(),
+          r.deltaPp());
+      csv.append(
+          String.format(
+              Locale.ROOT, "%s,%s,%.6f,%.4f%n", r.study(), r.variant(), r.accuracy(), r.deltaPp()));
+    }
+    out.flush();
+    write(name + ".csv", csv.toString());
+  }
+
+  private void write(String file, String text) {
+    if (report == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(report);
+      Files.writeString(report.resolve(file), text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
