@@ -9,6 +9,10 @@ import dev.silica.reports.JsonRenderer;
 import dev.silica.reports.RunReport;
 import dev.silica.reports.TextTableRenderer;
 import dev.silica.simulator.AcceleratorModel;
+import dev.silica.simulator.energy.accelergy.AccelergyBreakdown;
+import dev.silica.simulator.energy.accelergy.AccelergyTableSet;
+import dev.silica.simulator.energy.accelergy.EnergyTableSet;
+import dev.silica.simulator.energy.accelergy.EnergyTables;
 import dev.silica.simulator.result.RunResult;
 import dev.silica.simulator.result.SimInvariants;
 import dev.silica.simulator.spec.SpecKind;
@@ -21,15 +25,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code silica simulate --model M --accelerator A [--report DIR]}: runs a workload on an
- * accelerator model (analytical tier) and prints the per-layer table and totals; with {@code
- * --report} it also writes the HTML report with its charts, the CSV tables and JSON.
+ * {@code silica simulate --model M --accelerator A [--energy-table NAME|FILE] [--report DIR]}: runs
+ * a workload on an accelerator model (analytical tier) and prints the per-layer table and totals,
+ * the energy table used, Silica's energy breakdown and the same energy in Accelergy's shape
+ * (component, action, count, pJ/action, energy, share; in Accelergy's own component and action
+ * names when the table came from an Accelergy ERT). With {@code --report} it also writes the HTML
+ * report with its charts, the CSV tables, JSON and {@code <stem>-accelergy.csv}.
+ *
+ * <p>Without {@code --energy-table} the model's own tables price the run (Horowitz 45 nm, after any
+ * model-specific entries); with it, the chosen set alone prices every action.
  */
 @Command(
     name = "simulate",
@@ -55,31 +67,75 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "ACCEL",
       description =
-          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale), an accelerator spec"
+          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8), an"
+              + " accelerator spec"
               + " (.yaml) or scalesim:FILE.cfg.")
   String accelerator;
 
   @Option(
       names = {"-r", "--report"},
       paramLabel = "DIR",
-      description = "Also write DIR/<model>-<accelerator>.html (charts), .csv tables and .json.")
+      description =
+          "Also write DIR/<model>-<accelerator>.html (charts), .csv tables, .json and"
+              + " -accelergy.csv (the Accelergy-shaped energy breakdown).")
   Path report;
+
+  @Option(
+      names = "--energy-table",
+      paramLabel = "NAME|FILE",
+      description =
+          "Energy and area tables: horowitz-45nm (default), accelergy-45nm, or a file"
+              + " (kind: energy_table, or kind: accelergy_mapping naming an Accelergy ERT/ART).")
+  String energyTable;
 
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
     Graph g = IrSources.load(model);
+    String tableName = energyTable == null ? EnergyTables.DEFAULT : energyTable;
+    EnergyTableSet tables = EnergyTables.named(tableName);
+    Optional<AccelergyTableSet> accelergy = EnergyTables.accelergy(tableName);
     RunResult result = accel.run(g);
     SimInvariants.check(result);
+    if (energyTable != null) {
+      result = SimInvariants.check(tables.price(result));
+    }
     RunReport r = RunReport.of(result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(TextTableRenderer.render(r));
+    AccelergyBreakdown shaped = null;
+    if (result.isFeasible()) {
+      out.println();
+      out.println(
+          "Energy table: "
+              + tables.name()
+              + " ("
+              + (energyTable == null ? "default, with the model's own entries first" : "selected")
+              + "; "
+              + tables.origin()
+              + ")");
+      shaped =
+          accelergy.isPresent()
+              ? AccelergyBreakdown.inAccelergyTerms(result.totals().actions(), accelergy.get())
+              : AccelergyBreakdown.of(result.energy());
+      out.println();
+      out.println(
+          "Energy in Accelergy's shape ("
+              + (accelergy.isPresent()
+                  ? "Accelergy components and actions of " + accelergy.get().ert().name()
+                  : "Silica components and actions")
+              + ")");
+      out.print(accelergyTable(shaped).text());
+    }
     if (report != null) {
       String stem = (g.name() + "-" + accel.name()).replaceAll("[^A-Za-z0-9._-]", "_");
       try {
         Files.createDirectories(report);
         HtmlReport.Output html = HtmlReport.write(r, report, stem);
         CsvRenderer.write(r, report, stem);
+        if (shaped != null) {
+          shaped.writeCsv(report.resolve(stem + "-accelergy.csv"));
+        }
         Files.writeString(
             report.resolve(stem + ".json"), JsonRenderer.render(r), StandardCharsets.UTF_8);
         out.println("wrote " + html.html() + " (and its charts, CSV tables and JSON)");
@@ -88,6 +144,41 @@ final class SimulateCommand implements Runnable {
       }
     }
     out.flush();
+  }
+
+  /** Rows of {@code b} as a text table: exact counts and prices, energy to 7 digits. */
+  private static Table accelergyTable(AccelergyBreakdown b) {
+    Table t =
+        new Table(
+            "component",
+            "action",
+            "count",
+            "pj_per_action",
+            "energy_pj",
+            "share_percent",
+            "silica_component",
+            "silica_action");
+    for (AccelergyBreakdown.Row row : b.rows()) {
+      t.row(
+          row.component(),
+          row.action(),
+          number(row.count()),
+          number(row.pjPerAction()),
+          String.format(Locale.ROOT, "%.7g", row.energyPj()),
+          String.format(Locale.ROOT, "%.2f", 100 * row.share()),
+          row.silicaComponent(),
+          row.silicaAction());
+    }
+    t.row("total", "", "", "", String.format(Locale.ROOT, "%.7g", b.totalPj()), "100.00", "", "");
+    return t;
+  }
+
+  /** A count or price to 12 significant digits, no exponent, no trailing zeros. */
+  private static String number(double v) {
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(12))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static AcceleratorModel accelerator(String a) {

@@ -174,7 +174,15 @@ import java.util.Set;
  * per word on {@code ifmap_sram}, {@code filter_sram}, {@code ofmap_sram}; {@code dram.read.bits} /
  * {@code dram.write.bits} on {@code dram}; {@code add.int32} (or {@code add.fp32}) per pipeline
  * operation on {@code vector_unit}. Priced with Horowitz 45 nm ({@link EnergyTable#horowitz45nm()},
- * after a small table for bf16 MACs). Area: R·C MACs, the three SRAMs, C pipeline adders.
+ * after a small table for bf16 MACs and the weight register file's area). Area: R·C MACs, the three
+ * SRAMs, C pipeline adders.
+ *
+ * <p>A configuration that declares a {@link MemoryHierarchy} (weight stationary only; the preset
+ * {@code ws-16x16-int8}) is counted per level and per operand instead — DRAM, global buffer, weight
+ * register file, PE-to-PE links — in the buffer's and DRAM's access widths, with partial sums at
+ * {@code psum_bits} ({@link LevelAccounting}). Its cycles are the same closed form; the ideal
+ * (compute) cycles of a product that tiles the array exactly are {@code MACs / (R·C)}. Its partial
+ * sums spill to DRAM at {@code psum_bits} (without a hierarchy: at the activation width).
  *
  * <h2>Fidelity against SCALE-Sim</h2>
  *
@@ -601,9 +609,12 @@ public final class SystolicArrayModel implements AcceleratorModel {
       switch (df) {
         case WS -> {
           rd = ifmapBytes * (ifmapBytes <= halfIf ? 1 : cf) + filterBytes;
-          boolean psumsFit = s.m() * Math.min(s.n(), c) * aBytes <= halfOf;
-          wr = psumsFit ? outBytes : rf * outBytes;
-          rd += psumsFit ? 0 : (rf - 1) * outBytes;
+          // partial sums spill at their own width (the activation width unless a hierarchy says)
+          long psumBytes = config.psumBytes();
+          boolean psumsFit = s.m() * Math.min(s.n(), c) * psumBytes <= halfOf;
+          long spilled = psumsFit ? 0 : (rf - 1) * mn * psumBytes;
+          wr = outBytes + spilled;
+          rd += spilled;
         }
         case OS -> {
           rd =
@@ -664,6 +675,16 @@ public final class SystolicArrayModel implements AcceleratorModel {
       breakdown.put(LayerResult.MEMORY_STALL, a.stallCycles());
     }
     breakdown.put("vector", a.vectorCycles());
+    if (config.hierarchy().isPresent()) {
+      return new LayerResult(
+          a.node(),
+          a.opKind(),
+          a.totalCycles(),
+          breakdown,
+          a.macs(),
+          a.peakMacsPerCycle(),
+          LevelAccounting.counts(config, a));
+    }
     ActionCounts counts = new ActionCounts();
     int aBits = config.activationFormat().bits();
     int wBits = config.weightFormat().bits();
@@ -703,8 +724,14 @@ public final class SystolicArrayModel implements AcceleratorModel {
     }
   }
 
-  /** The design's components: R·C MACs, three SRAMs, C pipeline adders. */
+  /**
+   * The design's components: R·C MACs, three SRAMs, C pipeline adders; with a hierarchy, R·C MACs
+   * and weight register files, the global buffer, C pipeline adders.
+   */
   public List<AreaBreakdown.Item> areaItems() {
+    if (config.hierarchy().isPresent()) {
+      return LevelAccounting.areaItems(config);
+    }
     int aBits = config.activationFormat().bits();
     int wBits = config.weightFormat().bits();
     return List.of(

@@ -127,7 +127,8 @@ class SystolicSpecErrorMessagesTest {
   @Test
   void registryCreatesPresetsAndListsValidNames() {
     assertThat(Accelerators.names())
-        .containsExactly("tpu-v1", "eyeriss-like", "scalesim-google", "scalesim-scale");
+        .containsExactly(
+            "tpu-v1", "eyeriss-like", "scalesim-google", "scalesim-scale", "ws-16x16-int8");
     AcceleratorModel m = Accelerators.create("tpu-v1");
     assertThat(m.name()).isEqualTo("tpu-v1");
     assertThat(((SystolicArrayModel) m).config()).isEqualTo(SystolicArrayConfig.preset("tpu-v1"));
@@ -135,7 +136,7 @@ class SystolicSpecErrorMessagesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown accelerator 'tpu-v2' (did you mean 'tpu-v1'? expected one of: tpu-v1,"
-                + " eyeriss-like, scalesim-google, scalesim-scale)");
+                + " eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8)");
   }
 
   @Test
