@@ -209,6 +209,20 @@ public final class HtmlReport {
         List.of(ReportTables.comparison(c)));
   }
 
+  /**
+   * Writes a page of the same layout from given charts and tables (sweep reports build theirs in
+   * the explore module).
+   */
+  public static Output writePage(
+      Path dir,
+      String stem,
+      String heading,
+      String sub,
+      List<NamedChart> charts,
+      List<Table> tables) {
+    return write(dir, stem, heading, sub, charts, tables);
+  }
+
   private static Output write(
       Path dir,
       String stem,

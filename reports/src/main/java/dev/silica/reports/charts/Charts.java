@@ -214,11 +214,26 @@ public final class Charts {
    */
   public static JFreeChart pareto(
       String title, String xLabel, String yLabel, List<NamedPoint> points) {
+    return pareto(title, xLabel, yLabel, points, ParetoFront.of(points));
+  }
+
+  /**
+   * A scatter of design points with a given front (computed by the caller, e.g. with one axis
+   * maximized) drawn as a line through its points in x order.
+   */
+  public static JFreeChart pareto(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<NamedPoint> points,
+      List<NamedPoint> givenFront) {
     XYSeriesCollection ds = new XYSeriesCollection();
     XYSeries all = new XYSeries("design points", false, true);
     points.forEach(p -> all.add(p.x(), p.y()));
     ds.addSeries(all);
-    List<NamedPoint> front = ParetoFront.of(points);
+    List<NamedPoint> front = new ArrayList<>(givenFront);
+    front.sort(
+        java.util.Comparator.comparingDouble(NamedPoint::x).thenComparingDouble(NamedPoint::y));
     XYSeries f = new XYSeries("Pareto front", false, true);
     front.forEach(p -> f.add(p.x(), p.y()));
     ds.addSeries(f);
