@@ -52,7 +52,9 @@ public final class SweepReportWriter {
     List<HtmlReport.NamedChart> charts = charts(report);
     List<Table> tables = new ArrayList<>();
     tables.add(frontTable(report));
-    tables.add(infeasibleTable(report));
+    if (report.infeasibleCount() > 0) {
+      tables.add(infeasibleTable(report));
+    }
     String sub =
         String.format(
             Locale.ROOT,

@@ -181,17 +181,30 @@ public final class HtmlReport {
   /** Writes {@code <stem>.html} and {@code <stem>-<chart>.png} into {@code dir}. */
   public static Output write(RunReport r, Path dir, String stem) {
     String heading = r.model() + " on " + r.accelerator();
+    UnitScale hz = UnitScale.hertz(r.clockHz());
+    UnitScale t = UnitScale.seconds(r.total().timeS());
+    UnitScale e = UnitScale.picojoules(r.total().energyPj());
     String sub =
         "clock "
-            + Fmt.human(r.clockHz())
-            + " Hz; "
+            + Fmt.human(hz.apply(r.clockHz()))
+            + " "
+            + hz.unit()
+            + "; "
             + r.infeasibleReason()
                 .map(x -> "INFEASIBLE: " + x)
                 .orElse(
-                    Fmt.human(r.total().timeS())
-                        + " s, "
-                        + Fmt.human(r.total().energyPj())
-                        + " pJ, "
+                    Fmt.human(t.apply(r.total().timeS()))
+                        + " "
+                        + t.unit()
+                        + ", "
+                        + Fmt.human(e.apply(r.total().energyPj()))
+                        + " "
+                        + e.unit()
+                        + " per run; "
+                        + Fmt.human(r.inferencesPerS())
+                        + " inferences/s, "
+                        + Fmt.human(r.inferencesPerJ())
+                        + " inferences/J, "
                         + Fmt.human(r.topsPerW())
                         + " TOPS/W");
     return write(dir, stem, heading, sub, charts(r), ReportTables.all(r));
@@ -331,6 +344,6 @@ public final class HtmlReport {
           + ".tables{padding:8px 16px;overflow-x:auto}\nh2{font-size:16px;margin:18px 0 6px 0}\n"
           + "table{border-collapse:collapse;margin-bottom:8px}\n"
           + "th,td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}\n"
-          + "th{background:#f4f4f4}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+          + "th{background:#f4f4f4}\ntd.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
           + ".note{color:#555;font-size:11px}\n";
 }

@@ -254,6 +254,9 @@ public final class Charts {
     r.setSeriesLinesVisible(1, true);
     r.setSeriesPaint(1, PALETTE[3]);
     r.setSeriesStroke(1, new BasicStroke(2f));
+    r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    // the front on top of the points it was chosen from
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     r.setSeriesItemLabelGenerator(0, (dataset, s, i) -> points.get(i).name());
     // Names overlap into an unreadable blot beyond a few dozen points; the layer table has them.
     r.setSeriesItemLabelsVisible(0, ds.getItemCount(0) <= MAX_LABELLED_POINTS);
@@ -331,6 +334,9 @@ public final class Charts {
                   + ", in execution order; names in the layer table)");
     } else if (categories > 6) {
       plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    } else {
+      // a few wide categories: let a name use more than its bar's width rather than be cut short
+      plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
     }
     BarRenderer r = (BarRenderer) plot.getRenderer();
     r.setBarPainter(new StandardBarPainter());
