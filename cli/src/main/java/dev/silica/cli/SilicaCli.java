@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SimulateCommand.class,
       CompressCommand.class,
+      SweepCommand.class,
+      CompareCommand.class,
+      ScriptCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -181,7 +181,7 @@ final class SimulateCommand implements Runnable {
         .toPlainString();
   }
 
-  private static AcceleratorModel accelerator(String a) {
+  static AcceleratorModel accelerator(String a) {
     if (a.startsWith("scalesim:")) {
       Path cfg = Path.of(a.substring("scalesim:".length()));
       if (!Files.isRegularFile(cfg)) {
