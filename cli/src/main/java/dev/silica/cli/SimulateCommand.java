@@ -1,19 +1,27 @@
 package dev.silica.cli;
 
 import dev.silica.accelerators.Accelerators;
+import dev.silica.accelerators.tpu.OperandFormat;
+import dev.silica.accelerators.tpu.ScaleSimComputeReport;
 import dev.silica.accelerators.tpu.ScaleSimConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
+import dev.silica.isa.tpu.TpuDisassembler;
 import dev.silica.reports.CsvRenderer;
 import dev.silica.reports.HtmlReport;
 import dev.silica.reports.JsonRenderer;
 import dev.silica.reports.RunReport;
 import dev.silica.reports.TextTableRenderer;
 import dev.silica.simulator.AcceleratorModel;
+import dev.silica.simulator.Fidelity;
+import dev.silica.simulator.RunOptions;
 import dev.silica.simulator.result.RunResult;
 import dev.silica.simulator.result.SimInvariants;
 import dev.silica.simulator.spec.SpecKind;
 import dev.silica.simulator.spec.SpecLoader;
+import dev.silica.workloads.exec.RunFiles;
 import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.ir.ValueId;
+import dev.silica.workloads.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,6 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +40,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code silica simulate --model M --accelerator A [--report DIR]}: runs a workload on an
  * accelerator model (analytical tier) and prints the per-layer table and totals; with {@code
- * --report} it also writes the HTML report with its charts, the CSV tables and JSON.
+ * --report} it also writes the HTML report with its charts, the CSV tables and JSON; on a systolic
+ * array also {@code <stem>-compute-report.csv} (SCALE-Sim's COMPUTE_REPORT columns, then ours).
+ * {@code --fidelity cycle_stepped} steps the PE array (small layers); {@code --numerics
+ * int8|fp16|bf16} runs the functional tier in that format and prints (and with {@code --report}
+ * writes as .npy) the graph outputs; {@code --emit-isa FILE} writes the TPU instruction program.
  */
 @Command(
     name = "simulate",
@@ -65,11 +80,62 @@ final class SimulateCommand implements Runnable {
       description = "Also write DIR/<model>-<accelerator>.html (charts), .csv tables and .json.")
   Path report;
 
+  @Option(
+      names = "--fidelity",
+      paramLabel = "TIER",
+      description =
+          "analytical (default), cycle_stepped (PE-level array, small layers) or functional.")
+  String fidelity;
+
+  @Option(
+      names = "--numerics",
+      paramLabel = "FORMAT",
+      description =
+          "int8, fp16 or bf16: run the functional tier with every array operand in that format"
+              + " (systolic arrays only) and report the outputs.")
+  String numerics;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Seed of the weights and inputs of a functional run (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--emit-isa",
+      paramLabel = "FILE",
+      description = "Write the TPU instruction program (text form) to FILE (systolic arrays, ws).")
+  Path emitIsa;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
+    Fidelity fid = fidelity();
+    if (numerics != null) {
+      OperandFormat f =
+          switch (numerics.toLowerCase(Locale.ROOT)) {
+            case "int8" -> OperandFormat.INT8;
+            case "fp16" -> OperandFormat.FP16;
+            case "bf16" -> OperandFormat.BF16;
+            default ->
+                throw new CliException(
+                    "--numerics: must be one of int8, fp16, bf16, got '" + numerics + "'");
+          };
+      accel = new SystolicArrayModel(systolic(accel, "--numerics").config().withFormats(f, f, f));
+      fid = Fidelity.FUNCTIONAL;
+    }
     Graph g = IrSources.load(model);
-    RunResult result = accel.run(g);
+    if (emitIsa != null) {
+      String text = TpuDisassembler.print(systolic(accel, "--emit-isa").program(g));
+      try {
+        Files.writeString(emitIsa, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    RunResult result = accel.run(g, RunOptions.defaults().withFidelity(fid).withSeed(seed));
     SimInvariants.check(result);
     RunReport r = RunReport.of(result);
     PrintWriter out = spec.commandLine().getOut();
@@ -83,11 +149,73 @@ final class SimulateCommand implements Runnable {
         Files.writeString(
             report.resolve(stem + ".json"), JsonRenderer.render(r), StandardCharsets.UTF_8);
         out.println("wrote " + html.html() + " (and its charts, CSV tables and JSON)");
+        if (accel instanceof SystolicArrayModel sam && result.isFeasible()) {
+          Path csv = report.resolve(stem + "-compute-report.csv");
+          Files.writeString(csv, ScaleSimComputeReport.csv(sam.analyze(g)), StandardCharsets.UTF_8);
+          out.println("wrote " + csv + " (SCALE-Sim COMPUTE_REPORT columns, then ours)");
+        }
+        if (!outputs(result).isEmpty()) {
+          for (Path p : RunFiles.writeOutputs(report, outputs(result))) {
+            out.println("wrote " + p);
+          }
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+    if (fid == Fidelity.FUNCTIONAL && result.isFeasible()) {
+      SystolicArrayModel sam = systolic(accel, "--fidelity functional");
+      out.printf(
+          Locale.ROOT, "functional outputs (%s on the array):%n", sam.config().macFormat().key());
+      for (Map.Entry<ValueId, Tensor> e : outputs(result).entrySet()) {
+        out.printf(
+            Locale.ROOT,
+            "  %s: %s%s%n",
+            e.getKey(),
+            e.getValue().dtype().text(),
+            e.getValue().shape());
+      }
+      Object fp32 = result.outputs().get(SystolicArrayModel.FP32_NODES_KEY);
+      if (fp32 != null) {
+        out.println("  products run in fp32 on the reference kernels: " + fp32);
+      }
+    }
+    if (emitIsa != null) {
+      out.println("wrote " + emitIsa);
+    }
     out.flush();
+  }
+
+  private Fidelity fidelity() {
+    if (fidelity == null) {
+      return Fidelity.ANALYTICAL;
+    }
+    try {
+      return Fidelity.valueOf(fidelity.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "--fidelity: must be one of analytical, cycle_stepped, functional, got '"
+              + fidelity
+              + "'");
+    }
+  }
+
+  private static SystolicArrayModel systolic(AcceleratorModel a, String option) {
+    if (a instanceof SystolicArrayModel sam) {
+      return sam;
+    }
+    throw new CliException(option + ": needs a systolic-array accelerator, got " + a.name());
+  }
+
+  private static Map<ValueId, Tensor> outputs(RunResult r) {
+    Map<ValueId, Tensor> m = new LinkedHashMap<>();
+    r.outputs()
+        .forEach((k, v) -> {
+          if (v instanceof Tensor t) {
+            m.put(new ValueId(k), t);
+          }
+        });
+    return m;
   }
 
   private static AcceleratorModel accelerator(String a) {
