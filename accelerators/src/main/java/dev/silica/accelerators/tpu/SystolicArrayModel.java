@@ -189,6 +189,17 @@ import java.util.Set;
  * (its phantom writes, asserted exactly by the test), SCALE-Sim's DRAM counts and its USER mode are
  * not reproduced (see above).
  *
+ * <h2>The other tiers and the ISA</h2>
+ *
+ * <p>{@link SystolicPeArray} is the cycle-stepped twin: operands move register by register, and the
+ * fold lengths it counts equal the formulas above for every dataflow and both timing conventions
+ * (SystolicPeArrayTest, through {@link SystolicStepped} on whole graphs). {@link
+ * SystolicFunctional} computes output values in the array's format (int8 with int32 accumulators
+ * bit-exact against a quantized reference; fp16/bf16 with fp32 accumulation in the array's order).
+ * {@link TpuLowering} emits the TPU instruction program of a weight-stationary configuration
+ * ({@link #program}). {@link ScaleSimComputeReport} writes the per-layer numbers under SCALE-Sim's
+ * COMPUTE_REPORT headers.
+ *
  * <p>Speed: per node a handful of integer operations, no per-cycle or per-fold loops.
  */
 public final class SystolicArrayModel implements AcceleratorModel {
