@@ -1,14 +1,19 @@
 package dev.silica.cli;
 
 import dev.silica.accelerators.Accelerators;
+import dev.silica.accelerators.tpu.OperandFormat;
+import dev.silica.accelerators.tpu.ScaleSimComputeReport;
 import dev.silica.accelerators.tpu.ScaleSimConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
+import dev.silica.isa.tpu.TpuDisassembler;
 import dev.silica.reports.CsvRenderer;
 import dev.silica.reports.HtmlReport;
 import dev.silica.reports.JsonRenderer;
 import dev.silica.reports.RunReport;
 import dev.silica.reports.TextTableRenderer;
 import dev.silica.simulator.AcceleratorModel;
+import dev.silica.simulator.Fidelity;
+import dev.silica.simulator.RunOptions;
 import dev.silica.simulator.energy.accelergy.AccelergyBreakdown;
 import dev.silica.simulator.energy.accelergy.AccelergyTableSet;
 import dev.silica.simulator.energy.accelergy.EnergyTableSet;
@@ -17,7 +22,10 @@ import dev.silica.simulator.result.RunResult;
 import dev.silica.simulator.result.SimInvariants;
 import dev.silica.simulator.spec.SpecKind;
 import dev.silica.simulator.spec.SpecLoader;
+import dev.silica.workloads.exec.RunFiles;
 import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.ir.ValueId;
+import dev.silica.workloads.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +52,12 @@ import picocli.CommandLine.Spec;
  *
  * <p>Without {@code --energy-table} the model's own tables price the run (Horowitz 45 nm, after any
  * model-specific entries); with it, the chosen set alone prices every action.
+ *
+ * <p>On a systolic array {@code --report} also writes {@code <stem>-compute-report.csv}
+ * (SCALE-Sim's COMPUTE_REPORT columns, then ours). {@code --fidelity cycle_stepped} steps the PE
+ * array (small layers); {@code --numerics int8|fp16|bf16} runs the functional tier in that format
+ * and prints (and with {@code --report} writes as .npy) the graph outputs; {@code --emit-isa FILE}
+ * writes the TPU instruction program.
  */
 @Command(
     name = "simulate",
@@ -88,14 +104,65 @@ final class SimulateCommand implements Runnable {
               + " (kind: energy_table, or kind: accelergy_mapping naming an Accelergy ERT/ART).")
   String energyTable;
 
+  @Option(
+      names = "--fidelity",
+      paramLabel = "TIER",
+      description =
+          "analytical (default), cycle_stepped (PE-level array, small layers) or functional.")
+  String fidelity;
+
+  @Option(
+      names = "--numerics",
+      paramLabel = "FORMAT",
+      description =
+          "int8, fp16 or bf16: run the functional tier with every array operand in that format"
+              + " (systolic arrays only) and report the outputs.")
+  String numerics;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Seed of the weights and inputs of a functional run (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--emit-isa",
+      paramLabel = "FILE",
+      description = "Write the TPU instruction program (text form) to FILE (systolic arrays, ws).")
+  Path emitIsa;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
+    Fidelity fid = fidelity();
+    if (numerics != null) {
+      OperandFormat f =
+          switch (numerics.toLowerCase(Locale.ROOT)) {
+            case "int8" -> OperandFormat.INT8;
+            case "fp16" -> OperandFormat.FP16;
+            case "bf16" -> OperandFormat.BF16;
+            default ->
+                throw new CliException(
+                    "--numerics: must be one of int8, fp16, bf16, got '" + numerics + "'");
+          };
+      accel = new SystolicArrayModel(systolic(accel, "--numerics").config().withFormats(f, f, f));
+      fid = Fidelity.FUNCTIONAL;
+    }
     Graph g = IrSources.load(model);
     String tableName = energyTable == null ? EnergyTables.DEFAULT : energyTable;
     EnergyTableSet tables = EnergyTables.named(tableName);
     Optional<AccelergyTableSet> accelergy = EnergyTables.accelergy(tableName);
-    RunResult result = accel.run(g);
+    if (emitIsa != null) {
+      String text = TpuDisassembler.print(systolic(accel, "--emit-isa").program(g));
+      try {
+        Files.writeString(emitIsa, text, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    RunResult result = accel.run(g, RunOptions.defaults().withFidelity(fid).withSeed(seed));
     SimInvariants.check(result);
     if (energyTable != null) {
       result = SimInvariants.check(tables.price(result));
@@ -139,9 +206,39 @@ final class SimulateCommand implements Runnable {
         Files.writeString(
             report.resolve(stem + ".json"), JsonRenderer.render(r), StandardCharsets.UTF_8);
         out.println("wrote " + html.html() + " (and its charts, CSV tables and JSON)");
+        if (accel instanceof SystolicArrayModel sam && result.isFeasible()) {
+          Path csv = report.resolve(stem + "-compute-report.csv");
+          Files.writeString(csv, ScaleSimComputeReport.csv(sam.analyze(g)), StandardCharsets.UTF_8);
+          out.println("wrote " + csv + " (SCALE-Sim COMPUTE_REPORT columns, then ours)");
+        }
+        if (!outputs(result).isEmpty()) {
+          for (Path p : RunFiles.writeOutputs(report, outputs(result))) {
+            out.println("wrote " + p);
+          }
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+    if (fid == Fidelity.FUNCTIONAL && result.isFeasible()) {
+      SystolicArrayModel sam = systolic(accel, "--fidelity functional");
+      out.printf(
+          Locale.ROOT, "functional outputs (%s on the array):%n", sam.config().macFormat().key());
+      for (Map.Entry<ValueId, Tensor> e : outputs(result).entrySet()) {
+        out.printf(
+            Locale.ROOT,
+            "  %s: %s%s%n",
+            e.getKey(),
+            e.getValue().dtype().text(),
+            e.getValue().shape());
+      }
+      Object fp32 = result.outputs().get(SystolicArrayModel.FP32_NODES_KEY);
+      if (fp32 != null) {
+        out.println("  products run in fp32 on the reference kernels: " + fp32);
+      }
+    }
+    if (emitIsa != null) {
+      out.println("wrote " + emitIsa);
     }
     out.flush();
   }
@@ -179,6 +276,38 @@ final class SimulateCommand implements Runnable {
         .round(new java.math.MathContext(12))
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  private Fidelity fidelity() {
+    if (fidelity == null) {
+      return Fidelity.ANALYTICAL;
+    }
+    try {
+      return Fidelity.valueOf(fidelity.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "--fidelity: must be one of analytical, cycle_stepped, functional, got '"
+              + fidelity
+              + "'");
+    }
+  }
+
+  private static SystolicArrayModel systolic(AcceleratorModel a, String option) {
+    if (a instanceof SystolicArrayModel sam) {
+      return sam;
+    }
+    throw new CliException(option + ": needs a systolic-array accelerator, got " + a.name());
+  }
+
+  private static Map<ValueId, Tensor> outputs(RunResult r) {
+    Map<ValueId, Tensor> m = new LinkedHashMap<>();
+    r.outputs()
+        .forEach((k, v) -> {
+          if (v instanceof Tensor t) {
+            m.put(new ValueId(k), t);
+          }
+        });
+    return m;
   }
 
   static AcceleratorModel accelerator(String a) {

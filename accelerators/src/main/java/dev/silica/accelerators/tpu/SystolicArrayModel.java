@@ -17,6 +17,8 @@ import dev.silica.simulator.result.RunResult;
 import dev.silica.simulator.spec.SpecKind;
 import dev.silica.simulator.spec.SpecLoader;
 import dev.silica.simulator.spec.SpecNode;
+import dev.silica.workloads.exec.SeededInit;
+import dev.silica.workloads.exec.Weights;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
@@ -53,6 +55,7 @@ import dev.silica.workloads.ir.TensorType;
 import dev.silica.workloads.ir.Transpose;
 import dev.silica.workloads.ir.Upsample;
 import dev.silica.workloads.ir.ValueId;
+import dev.silica.workloads.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -194,6 +197,17 @@ import java.util.Set;
  * (its phantom writes, asserted exactly by the test), SCALE-Sim's DRAM counts and its USER mode are
  * not reproduced (see above).
  *
+ * <h2>The other tiers and the ISA</h2>
+ *
+ * <p>{@link SystolicPeArray} is the cycle-stepped twin: operands move register by register, and the
+ * fold lengths it counts equal the formulas above for every dataflow and both timing conventions
+ * (SystolicPeArrayTest, through {@link SystolicStepped} on whole graphs). {@link
+ * SystolicFunctional} computes output values in the array's format (int8 with int32 accumulators
+ * bit-exact against a quantized reference; fp16/bf16 with fp32 accumulation in the array's order).
+ * {@link TpuLowering} emits the TPU instruction program of a weight-stationary configuration
+ * ({@link #program}). {@link ScaleSimComputeReport} writes the per-layer numbers under SCALE-Sim's
+ * COMPUTE_REPORT headers.
+ *
  * <p>Speed: per node a handful of integer operations, no per-cycle or per-fold loops.
  */
 public final class SystolicArrayModel implements AcceleratorModel {
@@ -254,15 +268,19 @@ public final class SystolicArrayModel implements AcceleratorModel {
     return out;
   }
 
+  /**
+   * Runs {@code graph} at {@code options.fidelity()}: {@code ANALYTICAL} (the closed form above),
+   * {@code CYCLE_STEPPED} (array cycles from stepping every product through {@link
+   * SystolicPeArray}; small layers only, larger ones are refused with the layer named; see {@link
+   * SystolicStepped}) or {@code FUNCTIONAL} (analytical timing plus the output values computed in
+   * the array's format by {@link SystolicFunctional}; {@code options.inputs()} may hold a {@link
+   * Tensor} per graph input and initializer by value name, the rest are seeded from {@code
+   * options.seed()} with {@link SeededInit}; the result's outputs map each graph output's name to
+   * its tensor, and {@value #FP32_NODES_KEY} lists the product nodes run in fp32).
+   */
   @Override
   public RunResult run(Graph graph, RunOptions options) {
-    if (options.fidelity() != Fidelity.ANALYTICAL) {
-      throw new IllegalArgumentException(
-          name()
-              + ": fidelity "
-              + options.fidelity().name().toLowerCase(Locale.ROOT)
-              + " is not implemented (expected one of: analytical)");
-    }
+    Fidelity fidelity = options.fidelity();
     Map<String, Object> echo = config.toMap();
     Feasibility f = check(graph);
     if (f instanceof dev.silica.simulator.result.Infeasible inf) {
@@ -271,14 +289,26 @@ public final class SystolicArrayModel implements AcceleratorModel {
       options.listener().onRunEnd(r);
       return r;
     }
+    switch (fidelity) {
+      case CYCLE_STEPPED -> SystolicStepped.requireSteppable(config, analyze(graph));
+      case FUNCTIONAL -> SystolicFunctional.requireSupported(config);
+      case ANALYTICAL -> {}
+    }
     RunResult.Builder b = RunResult.builder(graph.name(), name(), config.clockHz());
     List<Node> nodes = graph.nodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       options.listener().onLayerStart(i, n);
-      LayerResult lr = toLayerResult(analyze(graph, n));
+      LayerAnalysis a = analyze(graph, n);
+      if (fidelity == Fidelity.CYCLE_STEPPED) {
+        a = SystolicStepped.step(config, a, options.seed());
+      }
+      LayerResult lr = toLayerResult(a);
       b.layer(lr);
       options.listener().onLayerEnd(i, lr);
+    }
+    if (fidelity == Fidelity.FUNCTIONAL) {
+      b.outputs(functionalOutputs(graph, options));
     }
     RunResult r =
         b.energyTables(Tables.EXTRA_ENERGY, EnergyTable.horowitz45nm())
@@ -287,6 +317,38 @@ public final class SystolicArrayModel implements AcceleratorModel {
             .build();
     options.listener().onRunEnd(r);
     return r;
+  }
+
+  /** Key of the functional outputs entry listing product nodes computed in fp32. */
+  public static final String FP32_NODES_KEY = "fp32_product_nodes";
+
+  private Map<String, Object> functionalOutputs(Graph graph, RunOptions options) {
+    Map<ValueId, Tensor> inputs = SeededInit.inputs(graph, options.seed());
+    Weights weights = SeededInit.forGraph(graph, options.seed());
+    for (Map.Entry<String, Object> e : options.inputs().entrySet()) {
+      ValueId id = new ValueId(e.getKey());
+      if (!(e.getValue() instanceof Tensor t)) {
+        throw new IllegalArgumentException(
+            name() + ": input " + e.getKey() + " must be a Tensor, got " + e.getValue());
+      }
+      if (graph.value(id).isInitializer()) {
+        weights.put(id, t);
+      } else {
+        inputs.put(id, t);
+      }
+    }
+    SystolicFunctional.Result fr = new SystolicFunctional(config).run(graph, inputs, weights);
+    Map<String, Object> out = new LinkedHashMap<>();
+    fr.outputs().forEach((k, v) -> out.put(k.name(), v));
+    if (!fr.fp32Nodes().isEmpty()) {
+      out.put(FP32_NODES_KEY, fr.fp32Nodes());
+    }
+    return out;
+  }
+
+  /** The layer's TPU instruction program ({@link TpuLowering}); weight-stationary arrays only. */
+  public dev.silica.isa.Program<dev.silica.isa.tpu.TpuInstr> program(Graph graph) {
+    return TpuLowering.lower(config, graph, analyze(graph));
   }
 
   // ---- lowering ----
