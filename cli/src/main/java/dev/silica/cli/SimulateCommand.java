@@ -1,6 +1,7 @@
 package dev.silica.cli;
 
 import dev.silica.accelerators.Accelerators;
+import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.tpu.ScaleSimConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.reports.CsvRenderer;
@@ -65,9 +66,28 @@ final class SimulateCommand implements Runnable {
       description = "Also write DIR/<model>-<accelerator>.html (charts), .csv tables and .json.")
   Path report;
 
+  @Option(
+      names = "--layers",
+      paramLabel = "NODES",
+      split = ",",
+      description =
+          "Simulate only these nodes (comma-separated), e.g. the FC layers on eie-64:"
+              + " --layers fc6,fc7,fc8.")
+  java.util.List<String> layers;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
+    if (layers != null && !layers.isEmpty()) {
+      if (!(accel instanceof EieModel eie)) {
+        throw new CliException(
+            "--layers: accelerator "
+                + accel.name()
+                + " runs whole graphs; layer selection is"
+                + " supported on eie-* accelerators");
+      }
+      accel = eie.withLayers(layers);
+    }
     Graph g = IrSources.load(model);
     RunResult result = accel.run(g);
     SimInvariants.check(result);
