@@ -56,7 +56,7 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "ACCEL",
       description =
-          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale), an accelerator spec"
+          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, eie-64, eie-256), an accelerator spec"
               + " (.yaml) or scalesim:FILE.cfg.")
   String accelerator;
 
