@@ -28,6 +28,12 @@ class StudyEieCommandTest {
     assertThat(Files.readString(tmp.resolve("pe-scaling.csv")))
         .startsWith("layer,pes,cycles,speedup,padding_zeros,padding_fraction,load_balance,note");
     assertThat(Files.readString(tmp.resolve("pe-breakdown.csv"))).contains("SpmatRead,4.955,");
+    for (String chart :
+        new String[] {"layers-time", "fifo-depth", "pe-speedup", "pe-padding", "pe-load-balance"}) {
+      assertThat(Files.readString(tmp.resolve(chart + ".svg")))
+          .startsWith("<svg")
+          .contains("NT-We");
+    }
   }
 
   @Test

@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * <p>Number formats (our choice; the paper says only "16-bit fixed point"): activations {@code
  * Q(16−fa).fa}, codebook weights {@code Q(16−fw).fw}, products shifted back to the activation
- * format (rounded toward −∞: the arithmetic shift of stage 3) and accumulated in the 16-bit
- * destination register, both saturating.
+ * format (rounded to nearest, ties to even; a plain arithmetic shift would floor every product and
+ * bias a 300-term sum by −150 ulp) and accumulated in the 16-bit destination register, both
+ * saturating.
  *
  * @param name the configuration's name
  * @param pes processing elements N, 1..256

@@ -7,8 +7,8 @@ import dev.silica.numerics.arith.Mac;
 /**
  * The functional reference for an EIE layer: the fully connected product computed directly from the
  * kept weights' quantized (codebook) values with the numerics module's bit-exact {@link Mac}
- * ({@code Q(16−fa).fa} activation × {@code Q(16−fw).fw} weight → product rounded toward −∞ and
- * saturated to the activation format → saturating 16-bit accumulator), summing over inputs in
+ * ({@code Q(16−fa).fa} activation × {@code Q(16−fw).fw} weight → product rounded to nearest even
+ * and saturated to the activation format → saturating 16-bit accumulator), summing over inputs in
  * increasing index order from the bias, then ReLU. It shares nothing with the model but the
  * quantized weights: no interleaving, no relative indexes, no fillers, no queues, and it does not
  * skip zero activations.
@@ -20,7 +20,7 @@ public final class EieReference {
   public static int[] fc(EncodedLayer layer, int[] act, EieConfig cfg) {
     FixedPoint af = FixedPoint.q(16 - cfg.activationFractionBits(), cfg.activationFractionBits());
     FixedPoint wf = FixedPoint.q(16 - cfg.weightFractionBits(), cfg.weightFractionBits());
-    Mac mac = Mac.of(af, wf, af, af, Rounder.DOWN);
+    Mac mac = Mac.of(af, wf, af, af, Rounder.NEAREST_EVEN);
     SparseWeights w = layer.weights();
     int[] raw = layer.weightRaw();
     long[] acc = new long[w.rows()];

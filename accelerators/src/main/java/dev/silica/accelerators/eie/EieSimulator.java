@@ -49,8 +49,8 @@ package dev.silica.accelerators.eie;
  * <h2>Arithmetic (bit-exact)</h2>
  *
  * <pre>
- * p   = sat16( (a · w) >> fw )       a: Q(16−fa).fa activation, w: Q(16−fw).fw codebook weight;
- *                                    >> is the arithmetic shift (rounds toward −∞)
+ * p   = sat16( round(a · w / 2^fw) ) a: Q(16−fa).fa activation, w: Q(16−fw).fw codebook weight;
+ *                                    the shift of stage 3 rounds to nearest, ties to even
  * acc = sat16( acc + p )             16-bit destination register, initialised to the bias
  * out = relu ? max(0, acc) : acc
  * </pre>
@@ -99,6 +99,8 @@ public final class EieSimulator {
     final int lnzd = cfg.lnzdLevels();
     final int perRead = cfg.entriesPerRead();
     final int fw = cfg.weightFractionBits();
+    final int remMask = (1 << fw) - 1;
+    final int half = fw == 0 ? 1 << 30 : 1 << (fw - 1);
     final int[] codebook = layer.codebook();
     final int[] bias = layer.bias();
 
@@ -236,7 +238,12 @@ public final class EieSimulator {
           if (v == 0) {
             padding++;
           } else {
-            int prod = (cur[k] * codebook[v]) >> fw;
+            int exact = cur[k] * codebook[v];
+            int prod = exact >> fw;
+            int rem = exact & remMask;
+            if (rem > half || (rem == half && (prod & 1) != 0)) {
+              prod++; // round to nearest, ties to even
+            }
             if (prod > Short.MAX_VALUE) {
               prod = Short.MAX_VALUE;
             } else if (prod < Short.MIN_VALUE) {

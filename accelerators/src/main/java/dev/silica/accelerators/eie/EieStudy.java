@@ -288,20 +288,34 @@ public final class EieStudy {
 
   // ---- CSV ----
 
+  /** All four studies. */
+  public record Results(
+      List<LayerRow> layers, List<FifoRow> fifo, List<PeRow> pes, List<BreakdownRow> breakdown) {}
+
+  /** Runs all four studies on {@code cfg} (the PE sweep varies N, the FIFO sweep the depth). */
+  public static Results runAll(EieConfig cfg, long seed, int scaleDown) {
+    return new Results(
+        layers(cfg, seed, scaleDown),
+        fifoDepth(cfg, seed, scaleDown, FIFO_DEPTHS),
+        peScaling(cfg, seed, scaleDown, PE_COUNTS),
+        peBreakdown(cfg, seed, scaleDown));
+  }
+
   /** Writes layers.csv, fifo-depth.csv, pe-scaling.csv and pe-breakdown.csv into {@code dir}. */
-  public static List<Path> writeAll(Path dir, EieConfig cfg, long seed, int scaleDown)
-      throws IOException {
+  public static List<Path> write(Path dir, Results r) throws IOException {
     Files.createDirectories(dir);
     List<Path> out = new ArrayList<>();
-    out.add(write(dir.resolve("layers.csv"), layersCsv(layers(cfg, seed, scaleDown))));
-    out.add(
-        write(
-            dir.resolve("fifo-depth.csv"), fifoCsv(fifoDepth(cfg, seed, scaleDown, FIFO_DEPTHS))));
-    out.add(
-        write(dir.resolve("pe-scaling.csv"), peCsv(peScaling(cfg, seed, scaleDown, PE_COUNTS))));
-    out.add(
-        write(dir.resolve("pe-breakdown.csv"), breakdownCsv(peBreakdown(cfg, seed, scaleDown))));
+    out.add(write(dir.resolve("layers.csv"), layersCsv(r.layers())));
+    out.add(write(dir.resolve("fifo-depth.csv"), fifoCsv(r.fifo())));
+    out.add(write(dir.resolve("pe-scaling.csv"), peCsv(r.pes())));
+    out.add(write(dir.resolve("pe-breakdown.csv"), breakdownCsv(r.breakdown())));
     return out;
+  }
+
+  /** {@link #runAll} then {@link #write}. */
+  public static List<Path> writeAll(Path dir, EieConfig cfg, long seed, int scaleDown)
+      throws IOException {
+    return write(dir, runAll(cfg, seed, scaleDown));
   }
 
   private static Path write(Path p, String text) throws IOException {
