@@ -1,5 +1,7 @@
 package dev.silica.accelerators;
 
+import dev.silica.accelerators.eie.EieConfig;
+import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.simulator.AcceleratorModel;
@@ -25,6 +27,9 @@ public final class Accelerators {
     Map<String, Supplier<AcceleratorModel>> m = new LinkedHashMap<>();
     for (String preset : SystolicArrayConfig.presetNames()) {
       m.put(preset, () -> new SystolicArrayModel(SystolicArrayConfig.preset(preset)));
+    }
+    for (String preset : EieConfig.presetNames()) {
+      m.put(preset, () -> new EieModel(EieConfig.preset(preset)));
     }
     return Collections.unmodifiableMap(m);
   }

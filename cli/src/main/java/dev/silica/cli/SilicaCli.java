@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       SweepCommand.class,
       CompareCommand.class,
       ScriptCommand.class,
+      StudyCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -3,6 +3,7 @@ package dev.silica.cli;
 import dev.silica.accelerators.Accelerators;
 import dev.silica.accelerators.tpu.OperandFormat;
 import dev.silica.accelerators.tpu.ScaleSimComputeReport;
+import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.tpu.ScaleSimConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.isa.tpu.TpuDisassembler;
@@ -83,7 +84,8 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "ACCEL",
       description =
-          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8), an"
+          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8, eie-64,"
+              + " eie-256), an"
               + " accelerator spec"
               + " (.yaml) or scalesim:FILE.cfg.")
   String accelerator;
@@ -133,6 +135,15 @@ final class SimulateCommand implements Runnable {
       description = "Write the TPU instruction program (text form) to FILE (systolic arrays, ws).")
   Path emitIsa;
 
+  @Option(
+      names = "--layers",
+      paramLabel = "NODES",
+      split = ",",
+      description =
+          "Simulate only these nodes (comma-separated), e.g. the FC layers on eie-64:"
+              + " --layers fc6,fc7,fc8.")
+  java.util.List<String> layers;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
@@ -149,6 +160,16 @@ final class SimulateCommand implements Runnable {
           };
       accel = new SystolicArrayModel(systolic(accel, "--numerics").config().withFormats(f, f, f));
       fid = Fidelity.FUNCTIONAL;
+    }
+    if (layers != null && !layers.isEmpty()) {
+      if (!(accel instanceof EieModel eie)) {
+        throw new CliException(
+            "--layers: accelerator "
+                + accel.name()
+                + " runs whole graphs; layer selection is"
+                + " supported on eie-* accelerators");
+      }
+      accel = eie.withLayers(layers);
     }
     Graph g = IrSources.load(model);
     String tableName = energyTable == null ? EnergyTables.DEFAULT : energyTable;
