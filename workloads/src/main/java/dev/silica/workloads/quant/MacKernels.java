@@ -1,5 +1,7 @@
 package dev.silica.workloads.quant;
 
+import dev.silica.numerics.IntegerFormat;
+import dev.silica.numerics.Overflow;
 import dev.silica.numerics.arith.Mac;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -22,6 +24,37 @@ import java.util.stream.IntStream;
  */
 final class MacKernels {
   private MacKernels() {}
+
+  /**
+   * The accumulator of an integer MAC whose steps can be summed exactly in a {@code long} and
+   * wrapped once at the end, or null. That holds when the product format is wide enough never to
+   * overflow ({@code |qa - zpa|·|qb - zpb| < 2^(Na+Nb)} fits a signed {@code Na + Nb + 1}-bit
+   * product) and the accumulator wraps: two's complement wrap-around is addition modulo {@code
+   * 2^N}, so wrapping every partial sum and wrapping the exact total give the same bits. The sum of
+   * {@code k} such products stays far inside a {@code long} for any {@code k < 2^(62 - Na - Nb)}.
+   */
+  static IntegerFormat wrappingIntegerAccumulator(Mac mac) {
+    if (mac.operandA() instanceof IntegerFormat a
+        && mac.operandB() instanceof IntegerFormat b
+        && mac.product() instanceof IntegerFormat p
+        && mac.accumulator() instanceof IntegerFormat c
+        && p.signed()
+        && p.bits() >= a.bits() + b.bits() + 1
+        && c.overflow() == Overflow.WRAP
+        && a.bits() + b.bits() <= 30) {
+      return c;
+    }
+    return null;
+  }
+
+  /** Operand bit patterns as zero-point-corrected integers {@code q - zp}. */
+  private static int[] centered(IntegerFormat f, long[] bits) {
+    int[] v = new int[bits.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = Math.toIntExact(f.bitsToInteger(bits[i]) - f.zeroPoint());
+    }
+    return v;
+  }
 
   static void forEach(ForkJoinPool pool, int n, IntConsumer body) {
     if (pool == null || pool.getParallelism() == 1 || n == 1) {
@@ -67,11 +100,15 @@ final class MacKernels {
       int top,
       int left,
       int groups,
+      boolean exactShortcut,
       ForkJoinPool pool) {
+    IntegerFormat wrap = exactShortcut ? wrappingIntegerAccumulator(mac) : null;
+    int[] xi = wrap == null ? null : centered((IntegerFormat) mac.operandA(), x);
+    int[] wi = wrap == null ? null : centered((IntegerFormat) mac.operandB(), w);
     int n = xd[0];
     int c = xd[1];
     int h = xd[2];
-    int wi = xd[3];
+    int wd3 = xd[3];
     int m = wd[0];
     int cg = wd[1];
     int kr = wd[2];
@@ -89,9 +126,9 @@ final class MacKernels {
           int wBase = oc * cg * kr * ks;
           for (int op = 0; op < p; op++) {
             for (int oq = 0; oq < q; oq++) {
-              long acc = init[oc];
+              long acc = wrap == null ? init[oc] : wrap.bitsToInteger(init[oc]);
               for (int ci = 0; ci < cg; ci++) {
-                int xBase = (img * c + g * cg + ci) * h * wi;
+                int xBase = (img * c + g * cg + ci) * h * wd3;
                 for (int r = 0; r < kr; r++) {
                   int ih = op * sh + r * dh - top;
                   if (ih < 0 || ih >= h) {
@@ -99,14 +136,21 @@ final class MacKernels {
                   }
                   for (int s = 0; s < ks; s++) {
                     int iw = oq * sw + s * dw - left;
-                    if (iw < 0 || iw >= wi) {
+                    if (iw < 0 || iw >= wd3) {
                       continue;
                     }
-                    acc = mac.mac(acc, x[xBase + ih * wi + iw], w[wBase + (ci * kr + r) * ks + s]);
+                    int xk = xBase + ih * wd3 + iw;
+                    int wk = wBase + (ci * kr + r) * ks + s;
+                    if (wrap == null) {
+                      acc = mac.mac(acc, x[xk], w[wk]);
+                    } else {
+                      acc += (long) xi[xk] * wi[wk];
+                    }
                   }
                 }
               }
-              y[yBase + op * q + oq] = (float) (mac.value(acc) * scale[oc]);
+              double v = wrap == null ? mac.value(acc) : wrap.overflowInteger(acc);
+              y[yBase + op * q + oq] = (float) (v * scale[oc]);
             }
           }
         });
@@ -143,8 +187,12 @@ final class MacKernels {
       double[] post,
       float[] y,
       int yOff,
+      boolean exactShortcut,
       ForkJoinPool pool) {
     long zero = mac.zero();
+    IntegerFormat wrap = exactShortcut ? wrappingIntegerAccumulator(mac) : null;
+    int[] ai = wrap == null ? null : centered((IntegerFormat) mac.operandA(), a);
+    int[] bi = wrap == null ? null : centered((IntegerFormat) mac.operandB(), b);
     forEach(
         pool,
         m,
@@ -152,12 +200,22 @@ final class MacKernels {
           double rs = rowScale == null ? 1 : rowScale[i];
           for (int j = 0; j < n; j++) {
             long acc = init == null ? zero : init[i * n + j];
-            int ai = aOff + i * asi;
-            int bj = bOff + j * bsj;
-            for (int kk = 0; kk < k; kk++) {
-              acc = mac.mac(acc, a[ai + kk * ask], b[bj + kk * bsk]);
+            int ia = aOff + i * asi;
+            int jb = bOff + j * bsj;
+            double v;
+            if (wrap == null) {
+              for (int kk = 0; kk < k; kk++) {
+                acc = mac.mac(acc, a[ia + kk * ask], b[jb + kk * bsk]);
+              }
+              v = mac.value(acc);
+            } else {
+              acc = wrap.bitsToInteger(acc);
+              for (int kk = 0; kk < k; kk++) {
+                acc += (long) ai[ia + kk * ask] * bi[jb + kk * bsk];
+              }
+              v = wrap.overflowInteger(acc);
             }
-            double v = mac.value(acc) * rs * (colScale == null ? 1 : colScale[j]);
+            v *= rs * (colScale == null ? 1 : colScale[j]);
             if (alpha != 1) {
               v = alpha * v;
             }

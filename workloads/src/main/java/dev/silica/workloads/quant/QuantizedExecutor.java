@@ -105,8 +105,11 @@ import java.util.concurrent.ForkJoinPool;
  *         <li>for a floating-point MAC with FP32 product and accumulator and nearest-even rounding,
  *             the reference FP32 kernel on the stored operands computes the very same float
  *             operations in the same order (Java float arithmetic is IEEE binary32 nearest-even),
- *             so it is used instead of the scalar MAC loop ({@code QuantizedExecutorTest} checks
- *             the two agree);
+ *             so it is used instead of the scalar MAC loop; likewise an integer MAC whose product
+ *             cannot overflow and whose accumulator wraps is summed exactly in a {@code long} and
+ *             wrapped once ({@link MacKernels#wrappingIntegerAccumulator}: addition modulo {@code
+ *             2^N}), which gives the same bits as wrapping every step ({@code
+ *             QuantizedExecutorTest} checks both shortcuts against the step-by-step MAC);
  *         <li>everything else ({@code conv_transpose2d}, recurrent cells, normalization, pooling,
  *             softmax, element-wise ops, and products whose operand formats are of different
  *             families or ternary/binary) runs on the FP32 kernels with the stored (quantized)
@@ -145,8 +148,9 @@ public final class QuantizedExecutor implements AutoCloseable {
   }
 
   /**
-   * Runs FP32-accumulating floating-point layers on the scalar MAC too, instead of the equivalent
-   * FP32 kernel (slow; for checking that equivalence).
+   * Runs every MAC-emulated layer through {@link Mac#mac} step by step, without the two exact
+   * shortcuts (FP32 kernel for FP32-accumulating floating point; one {@code long} sum wrapped at
+   * the end for wrapping integer accumulators); slow, for checking that the shortcuts are exact.
    */
   QuantizedExecutor macEverywhere(boolean on) {
     this.macEverywhere = on;
@@ -640,6 +644,7 @@ public final class QuantizedExecutor implements AutoCloseable {
               p.top(),
               p.left(),
               op.groups(),
+              !macEverywhere,
               pool);
       return Tensor.of(out, y);
     }
@@ -695,6 +700,7 @@ public final class QuantizedExecutor implements AutoCloseable {
           post,
           y,
           0,
+          !macEverywhere,
           pool);
       return Tensor.of(out, y);
     }
@@ -763,6 +769,7 @@ public final class QuantizedExecutor implements AutoCloseable {
             null,
             y,
             t * m * n,
+            !macEverywhere,
             pool);
       }
       return Tensor.of(out, y);
