@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       ScriptCommand.class,
       StudyCommand.class,
+      QuantizeCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -191,6 +191,39 @@ public final class ReferenceExecutor implements AutoCloseable {
    * @throws ExecException when an input or weight is missing or mistyped, or data is out of range
    */
   public Map<ValueId, Tensor> run(Graph g, Map<ValueId, Tensor> inputs, Weights weights) {
+    return run(g, inputs, weights, null);
+  }
+
+  /**
+   * A hook into {@link #run(Graph, Map, Weights, NodeHook)}: it may compute a node itself and sees
+   * (and may replace) every node's results before they are stored. The quantized executor ({@code
+   * dev.silica.workloads.quant}) uses it to calibrate and to emulate number formats; a plain run
+   * has none.
+   */
+  public interface NodeHook {
+    /**
+     * Results of {@code n} computed by the hook, or {@code null} to run the executor's kernel.
+     *
+     * @param inputs the operand tensors in the run's precision, read only
+     */
+    default List<Tensor> compute(Graph g, Node n, List<Tensor> inputs) {
+      return null;
+    }
+
+    /**
+     * The results to store for {@code n}: {@code outputs} itself or replacements of equal shape.
+     */
+    default List<Tensor> after(Graph g, Node n, List<Tensor> inputs, List<Tensor> outputs) {
+      return outputs;
+    }
+  }
+
+  /**
+   * {@link #run(Graph, Map, Weights)} with a {@link NodeHook} called for every node in graph order
+   * ({@code hook} may be {@code null}). The hook runs on the calling thread.
+   */
+  public Map<ValueId, Tensor> run(
+      Graph g, Map<ValueId, Tensor> inputs, Weights weights, NodeHook hook) {
     Map<ValueId, Tensor> env = new HashMap<>();
     for (Value v : g.inputs()) {
       Tensor t = inputs.get(v.id());
@@ -246,7 +279,13 @@ public final class ReferenceExecutor implements AutoCloseable {
       }
       List<Tensor> outs;
       try {
-        outs = execute(g, n, ins);
+        outs = hook == null ? null : hook.compute(g, n, ins);
+        if (outs == null) {
+          outs = execute(g, n, ins);
+        }
+        if (hook != null) {
+          outs = hook.after(g, n, ins, outs);
+        }
       } catch (ExecException e) {
         throw e;
       } catch (RuntimeException e) {
