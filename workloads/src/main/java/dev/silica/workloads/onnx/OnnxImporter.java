@@ -1532,6 +1532,9 @@ public final class OnnxImporter {
         }
       } else {
         int scalesIndex = upsample || opset < 11 ? 1 : 2;
+        if (!upsample && opset >= 11 && has(1) && in(1).base().init) {
+          constant(in(1), "roi"); // only tf_crop_and_resize reads it (not a nearest mode here)
+        }
         InitializerData sc = has(scalesIndex) ? constant(in(scalesIndex), "scales") : null;
         InitializerData sz = !upsample && opset >= 11 && has(3) ? constant(in(3), "sizes") : null;
         long[] axes = a.ints("axes");
