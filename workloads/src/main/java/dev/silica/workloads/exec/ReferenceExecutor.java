@@ -136,12 +136,25 @@ import java.util.function.DoubleUnaryOperator;
  *       error naming the node.
  *   <li>{@code causal_mask}: entries with column {@code >} row in the last two dimensions become
  *       {@code fill}.
+ *   <li>{@code prelu} {@code x ≥ 0 ? x : slope·x}, slope broadcast; {@code log_softmax} {@code x -
+ *       max - ln Σ e^{x - max}}; {@code resize}: the source index {@link
+ *       dev.silica.workloads.ir.Resize#source} of each output row and column; {@code maxunpool}
+ *       with an output size writes the unpooled block at the top-left.
+ *   <li>{@code cast}: to a floating type, rounded to nearest even at that type's precision (f16 and
+ *       bf16 through float, which is correctly rounded) and stored in the run's precision; to an
+ *       integer type, truncated toward zero and wrapped; integer to integer wraps.
+ *   <li>Quantized ops ({@link QuantKernels}): integer arithmetic in {@code long}, exact and the
+ *       same in both precisions; {@code quantize_linear} and the requantization of {@code
+ *       qlinear_matmul}/{@code qlinear_conv} use float32 as ONNX defines them, rounding half to
+ *       even and saturating; {@code dequantize_linear} multiplies in the run's precision.
  * </ul>
  *
- * <p>Integer tensors ({@code i64} storage for every integer type) pass through the data-movement
- * ops ({@code reshape}, {@code flatten}, {@code concat}, {@code embedding} tables) unchanged; an op
- * that computes in {@code double} on integers ({@code add}, {@code transpose}, ...) is exact up to
- * {@code 2⁵³} and its result is stored back as {@code i64}.
+ * <p>Integer tensors ({@code i64} storage for every integer type; an {@code f16}/{@code bf16} value
+ * is stored as a float of the run's precision holding a value of that type) pass through the
+ * data-movement ops ({@code reshape}, {@code flatten}, {@code concat}, {@code embedding} tables)
+ * unchanged; an op that computes in {@code double} on integers ({@code add}, {@code transpose},
+ * ...) is exact up to {@code 2⁵³} and its result is stored back as {@code i64}, wrapped to the
+ * declared width ({@code i8}, {@code u8}, {@code i32}) as ONNX integer arithmetic wraps.
  *
  * <p>An executor owns a thread pool: close it when done. One executor may run many graphs, one at a
  * time.

@@ -99,10 +99,19 @@ import java.util.function.UnaryOperator;
  * Dropout (ratio attribute or constant input)          Dropout (mask output and training rejected)
  * LSTM / GRU / RNN (forward, default activations,      Lstm / Gru / Rnn, weights converted (below)
  *          no clip, layout 0, no peepholes)
- * MaxUnpool (kernel_shape strides pads)                MaxUnpool
- * Upsample, Resize (mode nearest, integer scales      Upsample; for an integer scale s the half-
- *   on H and W; asymmetric + floor, half_pixel or     pixel source (x + 0.5)/s - 0.5 lies within
- *   pytorch_half_pixel with any nearest_mode)         0.5 of floor(x/s), so those modes agree
+ * MaxUnpool (kernel_shape strides pads; output_shape  MaxUnpool (with its output size)
+ *   as a constant input)
+ * Upsample, Resize (mode nearest; scales or sizes on  Upsample for integer scales with asymmetric +
+ *   H and W; every coordinate_transformation_mode     floor (Upsample, Resize-10); otherwise Resize
+ *   but tf_crop_and_resize; every nearest_mode)       with the modes and the given scales
+ * PRelu (slope broadcast; PRelu-6 1-D slope per       PRelu
+ *   channel), LogSoftmax (axis, as Softmax)           LogSoftmax
+ * Cast (to: float, double, float16, bfloat16, int8,   Cast
+ *   uint8, int32, int64, bool)
+ * QuantizeLinear, DequantizeLinear (axis)              QuantizeLinear, DequantizeLinear
+ * MatMulInteger, ConvInteger (conv attributes)         MatMulInteger, ConvInteger; one absent zero
+ *                                                     point becomes a zero scalar constant
+ * QLinearMatMul, QLinearConv (conv attributes)         QLinearMatMul, QLinearConv
  * Gather(axis 0) of a 2-D table                        Embedding [indices, table]
  * Where(lower-triangular bool constant, X, scalar)     CausalMask(fill)
  * Identity, Squeeze, Unsqueeze                         nothing: views of their input (below)
