@@ -22,10 +22,13 @@ import dev.silica.workloads.exec.Weights;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -37,16 +40,23 @@ import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.IterationSpace;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -360,18 +370,12 @@ public final class SystolicArrayModel implements AcceleratorModel {
     List<TensorType> in = g.inputTypes(n);
     TensorType out = g.outputTypes(n).get(0);
     return switch (n.op()) {
-      case Conv2d c -> {
-        TensorType x = in.get(0);
-        TensorType w = in.get(1);
-        long groups = c.groups();
-        long batch = x.dim(0);
-        long m = batch * out.dim(2) * out.dim(3);
-        long k = (long) w.dim(1) * w.dim(2) * w.dim(3);
-        long cin = x.dim(1) / groups;
-        GemmShape s =
-            new GemmShape(m, out.dim(1) / groups, k, groups, batch * cin * x.dim(2) * x.dim(3));
-        yield new Lowered(List.of(s), in.size() > 2 ? out.size() : 0, false);
-      }
+      case Conv2d c -> conv(c, in.get(0), in.get(1), out, in.size() > 2 ? out.size() : 0);
+      // integer products run on the array like their float forms; the requantization of the
+      // i32 accumulators (and the bias add) is pipeline work
+      case ConvInteger c -> conv(c.conv(), in.get(0), in.get(1), out, 0);
+      case QLinearConv c ->
+          conv(c.conv(), in.get(0), in.get(3), out, out.size() * (in.size() > 8 ? 2 : 1));
       case ConvTranspose2d c -> {
         TensorType x = in.get(0);
         TensorType w = in.get(1);
@@ -391,17 +395,9 @@ public final class SystolicArrayModel implements AcceleratorModel {
         long k = gm.transA() ? a.dim(0) : a.dim(1);
         yield new Lowered(List.of(GemmShape.of(m, nn, k)), in.size() > 2 ? out.size() : 0, false);
       }
-      case MatMul mm -> {
-        TensorType a = in.get(0);
-        TensorType bt = in.get(1);
-        long m = a.rank() == 1 ? 1 : a.dim(-2);
-        long k = a.dim(-1);
-        long nn = bt.rank() == 1 ? 1 : bt.dim(-1);
-        long batch = out.size() / (m * nn);
-        GemmShape s =
-            bt.rank() <= 2 ? GemmShape.of(batch * m, nn, k) : new GemmShape(m, nn, k, batch, m * k);
-        yield new Lowered(List.of(s), 0, false);
-      }
+      case MatMul mm -> matmul(in.get(0), in.get(1), out, 0);
+      case MatMulInteger mm -> matmul(in.get(0), in.get(1), out, 0);
+      case QLinearMatMul mm -> matmul(in.get(0), in.get(3), out, out.size());
       case Lstm r -> recurrent(g, n, in);
       case Gru r -> recurrent(g, n, in);
       case Rnn r -> recurrent(g, n, in);
@@ -429,7 +425,39 @@ public final class SystolicArrayModel implements AcceleratorModel {
       case Embedding p -> vector(g, n, out);
       case OneHot p -> vector(g, n, out);
       case CausalMask p -> vector(g, n, out);
+      case PRelu p -> vector(g, n, out);
+      case LogSoftmax p -> vector(g, n, out);
+      case Cast p -> vector(g, n, out);
+      case QuantizeLinear p -> vector(g, n, out);
+      case DequantizeLinear p -> vector(g, n, out);
+      case Resize p -> vector(g, n, out);
     };
+  }
+
+  /** A convolution lowered to one GEMM per group; {@code vectorOps} of pipeline work after it. */
+  private static Lowered conv(
+      Conv2d c, TensorType x, TensorType w, TensorType out, long vectorOps) {
+
+    long groups = c.groups();
+    long batch = x.dim(0);
+    long m = batch * out.dim(2) * out.dim(3);
+    long k = (long) w.dim(1) * w.dim(2) * w.dim(3);
+    long cin = x.dim(1) / groups;
+    GemmShape s =
+        new GemmShape(m, out.dim(1) / groups, k, groups, batch * cin * x.dim(2) * x.dim(3));
+    return new Lowered(List.of(s), vectorOps, false);
+  }
+
+  /** A (batched) matrix product; {@code vectorOps} of pipeline work after it. */
+  private static Lowered matmul(TensorType a, TensorType bt, TensorType out, long vectorOps) {
+
+    long m = a.rank() == 1 ? 1 : a.dim(-2);
+    long k = a.dim(-1);
+    long nn = bt.rank() == 1 ? 1 : bt.dim(-1);
+    long batch = out.size() / (m * nn);
+    GemmShape s =
+        bt.rank() <= 2 ? GemmShape.of(batch * m, nn, k) : new GemmShape(m, nn, k, batch, m * k);
+    return new Lowered(List.of(s), vectorOps, false);
   }
 
   private static Lowered recurrent(Graph g, Node n, List<TensorType> in) {
