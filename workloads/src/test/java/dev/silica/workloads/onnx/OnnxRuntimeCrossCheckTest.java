@@ -222,6 +222,7 @@ class OnnxRuntimeCrossCheckTest {
         if (x == null) {
           x = inputs.get(producer.inputs().getFirst());
         }
+        assertThat(x).as("%s: the pooled tensor, compared too", what).isNotNull();
         int flips = argmaxFlips(what, p, x, a, b);
         if (flips > 0) {
           System.out.printf(
