@@ -282,7 +282,15 @@ public final class SeededInit {
   private static Tensor draw(Value v, Rule rule, long seed) {
     int n = Math.toIntExact(v.type().size());
     if (v.type().dtype().isIntegral()) {
-      return Tensor.of(v.type().shape(), new long[n]);
+      // an integer literal (gather indices, a connection table) keeps its values; other
+      // integer initializers are 0
+      long[] data = new long[n];
+      if (rule instanceof Rule.Literal) {
+        for (int i = 0; i < n; i++) {
+          data[i] = (long) (float) v.literal().get(i);
+        }
+      }
+      return Tensor.of(v.type().shape(), data);
     }
     float[] data = new float[n];
     SplittableRandom rng = generator(seed, v.id().name());

@@ -97,9 +97,9 @@ import java.util.Set;
  * Reshape, Dropout   the target shape / the ratio as a constant initializer name/shape, name/ratio
  * </pre>
  *
- * <p>Index convention: the IR's MaxPool indices count within a channel plane ({@code h·W + w}, as
- * PyTorch), ONNX's over the whole tensor. A MaxPool → MaxUnpool pair is consistent either way;
- * indices consumed by other ops would differ.
+ * <p>Index convention: the IR's MaxPool indices are ONNX's ({@code storage_order = 0}, flat over
+ * the whole input tensor, {@code ((n·C + c)·H + h)·W + w}), so they are written unchanged; the ONNX
+ * Runtime cross-check compares them.
  */
 public final class OnnxExporter {
   /** What to write for a parameter or buffer whose elements are not given. */
