@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       ScriptCommand.class,
       StudyCommand.class,
       QuantizeCommand.class,
+      TrainCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
