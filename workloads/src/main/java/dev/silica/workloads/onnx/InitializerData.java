@@ -163,15 +163,4 @@ public record InitializerData(
   public String toString() {
     return "InitializerData[" + dtype.text() + dims + ", " + size() + " elements]";
   }
-
-  /** The elements as a tensor ({@code f32} for every floating type but {@code f64}, else i64). */
-  public dev.silica.workloads.tensor.Tensor toTensor() {
-    dev.silica.workloads.ir.Shape shape =
-        dev.silica.workloads.ir.Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
-    return floats != null
-        ? dev.silica.workloads.tensor.Tensor.of(shape, floats)
-        : longs != null
-            ? dev.silica.workloads.tensor.Tensor.of(shape, longs)
-            : dev.silica.workloads.tensor.Tensor.of(shape, doubles);
-  }
 }
