@@ -1,9 +1,9 @@
 package dev.silica.cli;
 
 import dev.silica.accelerators.Accelerators;
+import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.tpu.OperandFormat;
 import dev.silica.accelerators.tpu.ScaleSimComputeReport;
-import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.tpu.ScaleSimConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.isa.tpu.TpuDisassembler;

@@ -128,7 +128,12 @@ class SystolicSpecErrorMessagesTest {
   void registryCreatesPresetsAndListsValidNames() {
     assertThat(Accelerators.names())
         .containsExactly(
-            "tpu-v1", "eyeriss-like", "scalesim-google", "scalesim-scale", "ws-16x16-int8", "eie-64",
+            "tpu-v1",
+            "eyeriss-like",
+            "scalesim-google",
+            "scalesim-scale",
+            "ws-16x16-int8",
+            "eie-64",
             "eie-256");
     AcceleratorModel m = Accelerators.create("tpu-v1");
     assertThat(m.name()).isEqualTo("tpu-v1");
