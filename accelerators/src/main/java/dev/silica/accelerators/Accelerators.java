@@ -1,5 +1,9 @@
 package dev.silica.accelerators;
 
+import dev.silica.accelerators.cpu.CpuModel;
+import dev.silica.accelerators.cpu.CpuPresets;
+import dev.silica.accelerators.gpu.GpuModel;
+import dev.silica.accelerators.gpu.GpuPresets;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.simulator.AcceleratorModel;
@@ -25,6 +29,12 @@ public final class Accelerators {
     Map<String, Supplier<AcceleratorModel>> m = new LinkedHashMap<>();
     for (String preset : SystolicArrayConfig.presetNames()) {
       m.put(preset, () -> new SystolicArrayModel(SystolicArrayConfig.preset(preset)));
+    }
+    for (String preset : CpuPresets.names()) {
+      m.put(preset, () -> new CpuModel(CpuPresets.preset(preset)));
+    }
+    for (String preset : GpuPresets.names()) {
+      m.put(preset, () -> new GpuModel(GpuPresets.preset(preset)));
     }
     return Collections.unmodifiableMap(m);
   }

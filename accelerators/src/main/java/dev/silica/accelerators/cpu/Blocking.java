@@ -2,8 +2,8 @@ package dev.silica.accelerators.cpu;
 
 /**
  * Goto/BLIS GEMM blocking (gpu-cpu-specs §3.3): an {@code mr × nr} register micro-tile, a {@code kc
- * × nr} micro-panel of B in L1, an {@code mc × kc} block of A in L2, a {@code kc × nc} panel of B in
- * L3.
+ * × nr} micro-panel of B in L1, an {@code mc × kc} block of A in L2, a {@code kc × nc} panel of B
+ * in L3.
  */
 public record Blocking(int mr, int nr, int mc, int kc, int nc) {
   public Blocking {

@@ -23,8 +23,8 @@ import java.util.Set;
  * peak FLOP/s = cores · MACs/cycle/core · 2 · f_sustained
  * </pre>
  *
- * <p>TF32 and FP8 have no CPU instructions: asking for them is an error. AMX tiles (Sapphire Rapids)
- * are not modelled.
+ * <p>TF32 and FP8 have no CPU instructions: asking for them is an error. AMX tiles (Sapphire
+ * Rapids) are not modelled.
  *
  * @param name preset name
  * @param cores physical cores
@@ -113,8 +113,12 @@ public record CpuConfig(
       case INT8 -> (long) (int8Vnni ? fmaUnits : 1) * simdBits / 8;
       case TF32, FP8 ->
           throw new IllegalArgumentException(
-              name + ": numerics " + f.key() + " has no CPU instructions (expected one of: "
-                  + String.join(", ", formats().stream().map(MathFormat::key).toList()) + ")");
+              name
+                  + ": numerics "
+                  + f.key()
+                  + " has no CPU instructions (expected one of: "
+                  + String.join(", ", formats().stream().map(MathFormat::key).toList())
+                  + ")");
     };
   }
 

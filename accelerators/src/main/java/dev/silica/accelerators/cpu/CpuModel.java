@@ -39,8 +39,8 @@ import java.util.Set;
  * BW_Li = bytes/cycle/core · cores · f     BW_DRAM = peak · dram_efficiency
  * </pre>
  *
- * <p><b>GEMM, Goto/BLIS</b> (gpu-cpu-specs §3.3) with blocking {@code mr, nr, mc, kc, nc} for {@code
- * C[M,N] += A[M,K]·B[K,N]}, {@code I} instances, {@code b} bytes per element:
+ * <p><b>GEMM, Goto/BLIS</b> (gpu-cpu-specs §3.3) with blocking {@code mr, nr, mc, kc, nc} for
+ * {@code C[M,N] += A[M,K]·B[K,N]}, {@code I} instances, {@code b} bytes per element:
  *
  * <pre>
  * micro-tiles  T = ⌈M/mr⌉ · ⌈N/nr⌉ · I        (an edge tile costs a full one)
@@ -59,18 +59,18 @@ import java.util.Set;
  * L3 stays there between kernels (the previous layer wrote it); weights always come from DRAM (a
  * cold start per inference, as in batch-1 serving).
  *
- * <p><b>GEMV</b> ({@code M = 1} or {@code N = 1}, MKL's gemv path): {@code t_compute = MACs / (cores
- * · MACs/cycle/core · e_gemm) / f}; every operand crosses every level once. With the matrix in DRAM
- * this is bandwidth bound: {@code t ≈ K·N·b / BW_DRAM}, so time scales with the weight bytes and a
- * batch of N vectors costs about the same as one until the compute term takes over.
+ * <p><b>GEMV</b> ({@code M = 1} or {@code N = 1}, MKL's gemv path): {@code t_compute = MACs /
+ * (cores · MACs/cycle/core · e_gemm) / f}; every operand crosses every level once. With the matrix
+ * in DRAM this is bandwidth bound: {@code t ≈ K·N·b / BW_DRAM}, so time scales with the weight
+ * bytes and a batch of N vectors costs about the same as one until the compute term takes over.
  *
  * <p><b>Convolution</b>: im2col (a stream kernel writes the {@code K × M} matrix, duplicating each
- * input element up to {@code kh·kw} times, then the GEMM packs from it), direct (the same micro-
- * kernel over an implicit im2col: the GEMM's terms with {@code A_src} = the raw input), Winograd
- * F(2×2, 3×3) for 3×3 stride-1 ungrouped layers (papers-inputs §6.2: 16 GEMMs of {@code P × C_out ×
- * C_in} over {@code P = N·⌈Ho/2⌉·⌈Wo/2⌉} tiles, 32 adds per tile and channel for the data
- * transform, 24 for the inverse; filters pre-transformed, so 16/9 as many weights are read).
- * {@link ConvAlgorithm#AUTO} takes the fastest.
+ * input element up to {@code kh·kw} times, then the GEMM packs from it), direct (the same
+ * micro-kernel over an implicit im2col: the GEMM's terms with {@code A_src} = the raw input),
+ * Winograd F(2×2, 3×3) for 3×3 stride-1 ungrouped layers (papers-inputs §6.2: 16 GEMMs of {@code P
+ * × C_out × C_in} over {@code P = N·⌈Ho/2⌉·⌈Wo/2⌉} tiles, 32 adds per tile and channel for the data
+ * transform, 24 for the inverse; filters pre-transformed, so 16/9 as many weights are read). {@link
+ * ConvAlgorithm#AUTO} takes the fastest.
  *
  * <p><b>CSRMV / CSRMM</b> (MKL's sparse kernels, {@code Y = W·X}, W in CSR, batch columns): per
  * non-zero, 2 scalar loads (value, column index) plus {@code v = ⌈batch/lanes⌉} vector loads of the
@@ -158,7 +158,8 @@ public final class CpuModel implements AcceleratorModel {
   public RunResult run(Graph graph, RunOptions options) {
     if (options.fidelity() == Fidelity.CYCLE_STEPPED) {
       throw new IllegalArgumentException(
-          name() + ": fidelity cycle_stepped is not implemented (expected one of: analytical,"
+          name()
+              + ": fidelity cycle_stepped is not implemented (expected one of: analytical,"
               + " functional)");
     }
     RunResult.Builder b = RunResult.builder(graph.name(), name(), config.clockHz());
@@ -192,8 +193,7 @@ public final class CpuModel implements AcceleratorModel {
 
   /** A layer result from priced kernels. */
   public LayerResult layer(String node, String kind, List<KernelTime> kernels) {
-    return DeviceRuns.layer(
-        node, kind, kernels, config.clockHz(), config.peakMacsPerCycle(format));
+    return DeviceRuns.layer(node, kind, kernels, config.clockHz(), config.peakMacsPerCycle(format));
   }
 
   /** The kernels one descriptor runs as (a convolution may be im2col + GEMM). */
@@ -255,7 +255,8 @@ public final class CpuModel implements AcceleratorModel {
       dramRead += cE * (nKc - 1);
     }
     long paddedMacs = tiles * bl.mr() * bl.nr() * k;
-    long instructions = ceil(paddedMacs, perCore / config.fmaUnits()) + l1 / (config.simdBits() / 8);
+    long instructions =
+        ceil(paddedMacs, perCore / config.fmaUnits()) + l1 / (config.simdBits() / 8);
     String desc =
         String.format(
             Locale.ROOT,
@@ -267,7 +268,8 @@ public final class CpuModel implements AcceleratorModel {
             inst > 1 ? " x" + inst : "",
             tiles,
             waves);
-    return finish(desc, compute, l1, l2, l3, dramRead * b, dramWrite * b, g.macs(), instructions, 0);
+    return finish(
+        desc, compute, l1, l2, l3, dramRead * b, dramWrite * b, g.macs(), instructions, 0);
   }
 
   private KernelTime gemv(Kernel.Gemm g, String label) {
@@ -295,7 +297,16 @@ public final class CpuModel implements AcceleratorModel {
             k,
             g.instances() > 1 ? " x" + g.instances() : "");
     return finish(
-        desc, compute, cached, cached, cached, dramRead * b, dramWrite * b, g.macs(), instructions, 0);
+        desc,
+        compute,
+        cached,
+        cached,
+        cached,
+        dramRead * b,
+        dramWrite * b,
+        g.macs(),
+        instructions,
+        0);
   }
 
   private List<KernelTime> conv(Kernel.Conv c) {
@@ -323,7 +334,8 @@ public final class CpuModel implements AcceleratorModel {
       long tout = 16 * p * c.cout();
       options.add(
           List.of(
-              stream(new Kernel.Stream("winograd.input", c.inputElements(), tin, 32 * p * c.cin(), 0)),
+              stream(
+                  new Kernel.Stream("winograd.input", c.inputElements(), tin, 32 * p * c.cin(), 0)),
               gemm(new Kernel.Gemm(p, c.cout(), c.cin(), 16, false), tin, "winograd.gemm"),
               stream(
                   new Kernel.Stream(
@@ -349,7 +361,7 @@ public final class CpuModel implements AcceleratorModel {
 
   private KernelTime spmv(Kernel.Spmv s) {
     long b = format.bytes();
-    int lanes = Math.max(1, config.simdBits() / (8 * (int) b));
+    long lanes = Math.max(1, config.macsPerCyclePerCore(format) / config.fmaUnits());
     long v = ceil(s.batch(), lanes);
     double cyclesPerNnz = Math.max((2.0 + v) / config.loadPorts(), (double) v / config.fmaUnits());
     double compute = s.nnz() * cyclesPerNnz / config.cores() / f();
@@ -363,12 +375,14 @@ public final class CpuModel implements AcceleratorModel {
     String desc =
         String.format(
             Locale.ROOT, "csrmv %dx%d nnz %d batch %d", s.rows(), s.cols(), s.nnz(), s.batch());
-    return finish(desc, compute, cached, cached, cached, dramRead, dramWrite, s.macs(), instructions, 0);
+    return finish(
+        desc, compute, cached, cached, cached, dramRead, dramWrite, s.macs(), instructions, 0);
   }
 
   private KernelTime stream(Kernel.Stream s) {
     long b = format.bytes();
-    long lanes = config.simdBits() / 32;
+    long lanes =
+        Math.min(config.simdBits() / 32, config.macsPerCyclePerCore(format) / config.fmaUnits());
     long work = s.ops() + s.macs();
     double compute = (double) work / ((double) config.cores() * config.fmaUnits() * lanes) / f();
     long bytes = b * (s.readElements() + s.writeElements());
@@ -376,7 +390,16 @@ public final class CpuModel implements AcceleratorModel {
     long dramWrite = resident(s.writeElements()) ? 0 : s.writeElements() * b;
     long instructions = ceil(work, lanes) + bytes / (config.simdBits() / 8);
     return finish(
-        s.name(), compute, bytes, bytes, bytes, dramRead, dramWrite, s.macs(), instructions, s.ops());
+        s.name(),
+        compute,
+        bytes,
+        bytes,
+        bytes,
+        dramRead,
+        dramWrite,
+        s.macs(),
+        instructions,
+        s.ops());
   }
 
   private KernelTime finish(

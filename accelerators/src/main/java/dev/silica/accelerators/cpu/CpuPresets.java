@@ -19,15 +19,15 @@ import java.util.function.Supplier;
  *       the nearest tabulated node). Blocking: BLIS Haswell SGEMM 6/16/168/256/4080 (V). GEMM
  *       efficiency 0.78: MKL SGEMM on 24 Haswell threads, ~77 GF of 99.2 GF per core (§3.2, V
  *       approx).
- *   <li>{@code xeon-e5-2699v3}, the TPU paper's CPU (papers-inputs §2.4, V): 18 cores, 2.3 GHz,
- *       51 GB/s, 145 W die TDP; 45 MiB L3 (U; with 18 × 288 KiB of L1+L2 it makes the paper's 51
- *       MiB of on-chip memory); Haswell core as above.
+ *   <li>{@code xeon-e5-2699v3}, the TPU paper's CPU (papers-inputs §2.4, V): 18 cores, 2.3 GHz, 51
+ *       GB/s, 145 W die TDP; 45 MiB L3 (U; with 18 × 288 KiB of L1+L2 it makes the paper's 51 MiB
+ *       of on-chip memory); Haswell core as above.
  *   <li>{@code xeon-platinum-8480}, a modern AVX-512 server part (Sapphire Rapids 8480+, §3.1): 56
  *       cores (V), 1.9 GHz (ES leak, V), AVX-512 with 2 FMA ports, AVX512-FP16, AVX512-BF16 and
  *       VNNI; L1 48 KiB and L2 2 MiB per core (U), 105 MB L3 (V), 8 × DDR5-4800 = 307.2 GB/s (D
  *       from the U speed grade), 350 W (V), Intel 7 priced at the 10 nm row. Blocking: BLIS
- *       Skylake-X SGEMM 32/12/480/384/3072 (V); GEMM efficiency 0.77 (MKL SGEMM on Skylake-SP, §3.2,
- *       V approx).
+ *       Skylake-X SGEMM 32/12/480/384/3072 (V); GEMM efficiency 0.77 (MKL SGEMM on Skylake-SP,
+ *       §3.2, V approx).
  *   <li>{@code host}: this machine, read from {@code /proc/cpuinfo} and sysfs ({@link HostCpu}).
  * </ul>
  *

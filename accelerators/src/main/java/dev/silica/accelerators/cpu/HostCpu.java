@@ -14,8 +14,8 @@ import java.util.Set;
  * <ul>
  *   <li>cores: {@code cpu cores} × distinct {@code physical id}s of {@code /proc/cpuinfo} (falls
  *       back to the JVM's available processors);
- *   <li>SIMD: 512 bits with {@code avx512f}, 256 with {@code avx2} or {@code avx}, else 128; two FMA
- *       ports with {@code fma} (AVX2 cores since Haswell and Zen 2 have two), else one; {@code
+ *   <li>SIMD: 512 bits with {@code avx512f}, 256 with {@code avx2} or {@code avx}, else 128; two
+ *       FMA ports with {@code fma} (AVX2 cores since Haswell and Zen 2 have two), else one; {@code
  *       avx512_fp16}, {@code avx512_bf16}, {@code avx512_vnni}/{@code avx_vnni} flags;
  *   <li>clock: {@code cpufreq/cpuinfo_max_freq} when present, else the first {@code cpu MHz};
  *   <li>caches: {@code /sys/devices/system/cpu/cpu0/cache/index*} (level, type, size, line); L3
@@ -74,7 +74,9 @@ public final class HostCpu {
       ghz = 2.0;
     }
     int simd =
-        flags.contains("avx512f") ? 512 : flags.contains("avx2") || flags.contains("avx") ? 256 : 128;
+        flags.contains("avx512f")
+            ? 512
+            : flags.contains("avx2") || flags.contains("avx") ? 256 : 128;
     int fma = flags.contains("fma") || flags.contains("avx512f") ? 2 : 1;
     long l1 = 32 * 1024;
     long l2 = 256 * 1024;

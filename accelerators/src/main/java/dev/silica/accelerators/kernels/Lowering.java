@@ -47,8 +47,8 @@ import java.util.List;
  *       implicit GEMM); a bias adds a {@link Kernel.Stream} over the output;
  *   <li>{@code conv_transpose2d} → GEMM to columns ({@code M = batch·H·W, N = cout/G·kh·kw, K =
  *       cin/G}) plus a col2im stream;
- *   <li>{@code gemm} → one {@link Kernel.Gemm}; {@code matmul} → one GEMM with the batch folded into
- *       M when B is a matrix, else one per batch;
+ *   <li>{@code gemm} → one {@link Kernel.Gemm}; {@code matmul} → one GEMM with the batch folded
+ *       into M when B is a matrix, else one per batch;
  *   <li>{@code lstm}/{@code gru}/{@code rnn} → the input projection for all steps ({@code M = T·N,
  *       K = D}), then T recurrent products ({@code M = N, K = H}, shared weights), then the gate
  *       element-wise work as a stream;
@@ -69,7 +69,9 @@ public final class Lowering {
     return lower(g, n, 1);
   }
 
-  /** The kernels of node {@code n} with every activation's batch multiplied by {@code batchScale}. */
+  /**
+   * The kernels of node {@code n} with every activation's batch multiplied by {@code batchScale}.
+   */
   public static List<Kernel> lower(Graph g, Node n, long batchScale) {
     if (batchScale <= 0) {
       throw new IllegalArgumentException("batch scale must be positive, got " + batchScale);
