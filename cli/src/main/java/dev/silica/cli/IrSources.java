@@ -69,6 +69,9 @@ final class IrSources {
         case "scalesim" -> {
           return ScaleSimTopology.read(existing(rest));
         }
+        case "gemm", "gemv" -> {
+          return KernelWorkloads.parse(modelOrFile, 1);
+        }
         default -> {
           // not a prefix: a file or model name that contains ':'
         }

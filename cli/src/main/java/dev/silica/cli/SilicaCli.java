@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SimulateCommand.class,
       CompressCommand.class,
+      StudyCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -47,7 +47,8 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "WORKLOAD",
       description =
-          "A zoo model, a .sir/.onnx/.csv file, or zoo:NAME, ir:FILE, onnx:FILE, scalesim:FILE.")
+          "A zoo model, a .sir/.onnx/.csv file, or zoo:NAME, ir:FILE, onnx:FILE, scalesim:FILE,"
+              + " gemm:M,N,K, gemv:M,N.")
   String model;
 
   @Option(
@@ -55,8 +56,9 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "ACCEL",
       description =
-          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale), an accelerator spec"
-              + " (.yaml) or scalesim:FILE.cfg.")
+          "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, i7-5930k,"
+              + " xeon-e5-2699v3, xeon-platinum-8480, host, gtx-580, titan-x-maxwell, tegra-k1,"
+              + " k80, v100, a100, h100, h200), an accelerator spec (.yaml) or scalesim:FILE.cfg.")
   String accelerator;
 
   @Option(
@@ -65,15 +67,42 @@ final class SimulateCommand implements Runnable {
       description = "Also write DIR/<model>-<accelerator>.html (charts), .csv tables and .json.")
   Path report;
 
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "Batch of a gemm:M,N,K or gemv:M,N workload (default 1).")
+  Integer batch;
+
+  @Option(
+      names = "--numerics",
+      paramLabel = "FORMAT",
+      description =
+          "Compute format of a CPU or GPU model: fp64, fp32, tf32, fp16, bf16, fp8, int8.")
+  String numerics;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
-    Graph g = IrSources.load(model);
+    if (numerics != null) {
+      accel = KernelWorkloads.withNumerics(accel, numerics);
+    }
+    Graph g;
+    if (KernelWorkloads.isShorthand(model)) {
+      g = KernelWorkloads.parse(model, batch == null ? 1 : batch);
+    } else if (batch != null) {
+      throw new CliException("--batch: applies to gemm:M,N,K and gemv:M,N workloads, got " + model);
+    } else {
+      g = IrSources.load(model);
+    }
     RunResult result = accel.run(g);
     SimInvariants.check(result);
     RunReport r = RunReport.of(result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(TextTableRenderer.render(r));
+    String achieved = KernelWorkloads.achieved(accel, result);
+    if (achieved != null) {
+      out.println(achieved);
+    }
     if (report != null) {
       String stem = (g.name() + "-" + accel.name()).replaceAll("[^A-Za-z0-9._-]", "_");
       try {

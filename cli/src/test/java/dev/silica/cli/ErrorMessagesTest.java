@@ -23,9 +23,9 @@ class ErrorMessagesTest {
   static Stream<Arguments> badCommandLines() {
     return Stream.of(
         bad(
-            "silica: missing command (expected one of: zoo, ir, run, simulate, compress, help) (see 'silica --help')"),
+            "silica: missing command (expected one of: zoo, ir, run, simulate, compress, study, help) (see 'silica --help')"),
         bad(
-            "silica: unknown command 'zo' (expected one of: zoo, ir, run, simulate, compress, help); did you mean 'zoo'?"
+            "silica: unknown command 'zo' (expected one of: zoo, ir, run, simulate, compress, study, help); did you mean 'zoo'?"
                 + " (see 'silica --help')",
             "zo"),
         bad("silica: unknown option: '--bogus' (see 'silica --help')", "--bogus"),
