@@ -127,7 +127,23 @@ class SystolicSpecErrorMessagesTest {
   @Test
   void registryCreatesPresetsAndListsValidNames() {
     assertThat(Accelerators.names())
-        .containsExactly("tpu-v1", "eyeriss-like", "scalesim-google", "scalesim-scale");
+        .containsExactly(
+            "tpu-v1",
+            "eyeriss-like",
+            "scalesim-google",
+            "scalesim-scale",
+            "i7-5930k",
+            "xeon-e5-2699v3",
+            "xeon-platinum-8480",
+            "host",
+            "gtx-580",
+            "titan-x-maxwell",
+            "tegra-k1",
+            "k80",
+            "v100",
+            "a100",
+            "h100",
+            "h200");
     AcceleratorModel m = Accelerators.create("tpu-v1");
     assertThat(m.name()).isEqualTo("tpu-v1");
     assertThat(((SystolicArrayModel) m).config()).isEqualTo(SystolicArrayConfig.preset("tpu-v1"));
@@ -135,7 +151,9 @@ class SystolicSpecErrorMessagesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown accelerator 'tpu-v2' (did you mean 'tpu-v1'? expected one of: tpu-v1,"
-                + " eyeriss-like, scalesim-google, scalesim-scale)");
+                + " eyeriss-like, scalesim-google, scalesim-scale, i7-5930k, xeon-e5-2699v3,"
+                + " xeon-platinum-8480, host, gtx-580, titan-x-maxwell, tegra-k1, k80, v100, a100,"
+                + " h100, h200)");
   }
 
   @Test
