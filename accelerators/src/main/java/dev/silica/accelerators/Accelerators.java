@@ -2,6 +2,8 @@ package dev.silica.accelerators;
 
 import dev.silica.accelerators.cpu.CpuModel;
 import dev.silica.accelerators.cpu.CpuPresets;
+import dev.silica.accelerators.eie.EieConfig;
+import dev.silica.accelerators.eie.EieModel;
 import dev.silica.accelerators.gpu.GpuModel;
 import dev.silica.accelerators.gpu.GpuPresets;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
@@ -29,6 +31,9 @@ public final class Accelerators {
     Map<String, Supplier<AcceleratorModel>> m = new LinkedHashMap<>();
     for (String preset : SystolicArrayConfig.presetNames()) {
       m.put(preset, () -> new SystolicArrayModel(SystolicArrayConfig.preset(preset)));
+    }
+    for (String preset : EieConfig.presetNames()) {
+      m.put(preset, () -> new EieModel(EieConfig.preset(preset)));
     }
     for (String preset : CpuPresets.names()) {
       m.put(preset, () -> new CpuModel(CpuPresets.preset(preset)));

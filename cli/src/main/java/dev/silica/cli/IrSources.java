@@ -1,6 +1,9 @@
 package dev.silica.cli;
 
+import dev.silica.workloads.exec.SeededInit;
+import dev.silica.workloads.exec.Weights;
 import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.onnx.ImportedModel;
 import dev.silica.workloads.onnx.OnnxImporter;
 import dev.silica.workloads.scalesim.ScaleSimTopology;
 import dev.silica.workloads.text.IrParser;
@@ -52,25 +55,43 @@ final class IrSources {
    * as a missing file, anything else as an unknown model listing the valid names.
    */
   static Graph load(String modelOrFile) {
+    return loadSource(modelOrFile).graph();
+  }
+
+  /**
+   * A workload and the weights its file carries: ONNX initializers; none for zoo models, IR text
+   * and SCALE-Sim topologies.
+   */
+  record Source(Graph graph, ImportedModel onnx) {
+    /** The file's weights over seeded ones for everything the file does not carry. */
+    Weights weights(long seed) {
+      Weights seeded = SeededInit.forGraph(graph, seed);
+      return onnx == null ? seeded : onnx.weights(seeded);
+    }
+  }
+
+  /** As {@link #load}, keeping an ONNX file's initializers. */
+  static Source loadSource(String modelOrFile) {
     int colon = modelOrFile.indexOf(':');
     if (colon > 1) { // a workload prefix (zoo:, ir:, onnx:, scalesim:), not a drive letter
       String kind = modelOrFile.substring(0, colon);
       String rest = modelOrFile.substring(colon + 1);
       switch (kind) {
         case "zoo" -> {
-          return Zoo.build(rest);
+          return new Source(Zoo.build(rest), null);
         }
         case "ir" -> {
-          return parseFile(rest);
+          return new Source(parseFile(rest), null);
         }
         case "onnx" -> {
-          return OnnxImporter.read(existing(rest)).graph();
+          ImportedModel m = OnnxImporter.read(existing(rest));
+          return new Source(m.graph(), m);
         }
         case "scalesim" -> {
-          return ScaleSimTopology.read(existing(rest));
+          return new Source(ScaleSimTopology.read(existing(rest)), null);
         }
         case "gemm", "gemv" -> {
-          return KernelWorkloads.parse(modelOrFile, 1);
+          return new Source(KernelWorkloads.parse(modelOrFile, 1), null);
         }
         default -> {
           // not a prefix: a file or model name that contains ':'
@@ -79,12 +100,14 @@ final class IrSources {
     }
     if (Files.exists(Path.of(modelOrFile))) {
       if (modelOrFile.endsWith(".onnx")) {
-        return OnnxImporter.read(Path.of(modelOrFile)).graph();
+        ImportedModel m = OnnxImporter.read(Path.of(modelOrFile));
+        return new Source(m.graph(), m);
       }
       if (modelOrFile.endsWith(".csv")) {
-        return ScaleSimTopology.read(Path.of(modelOrFile));
+        return new Source(ScaleSimTopology.read(Path.of(modelOrFile)), null);
       }
-      return parseFile(modelOrFile); // a directory fails in the read, with its own message
+      // a directory fails in the read, with its own message
+      return new Source(parseFile(modelOrFile), null);
     }
     if (looksLikePath(modelOrFile)) {
       throw new UncheckedIOException(new NoSuchFileException(modelOrFile));
@@ -97,7 +120,7 @@ final class IrSources {
               + String.join(", ", Zoo.names())
               + ")");
     }
-    return Zoo.build(modelOrFile);
+    return new Source(Zoo.build(modelOrFile), null);
   }
 
   private static Path existing(String file) {

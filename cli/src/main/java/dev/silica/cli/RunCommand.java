@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code silica run MODEL|FILE}: runs a graph on the reference executor and writes its outputs as
- * NumPy {@code .npy} files. Weights come from the seeded PyTorch-style initialization; inputs from
+ * NumPy {@code .npy} files. Weights are an ONNX file's initializers, and the seeded PyTorch-style
+ * initialization for everything a file does not carry (zoo models, IR text); inputs come from
  * {@code --input} files or the same seed.
  */
 @Command(
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Runs a zoo model or an IR file on the reference executor (golden outputs) and writes each"
-          + " output as OUT/<name>.npy. Weights are seeded (PyTorch-style defaults); inputs are"
+          + " output as OUT/<name>.npy. Weights are an ONNX file's initializers, else seeded"
+          + " (PyTorch-style defaults); inputs are"
           + " read from --input files (one .npy per graph input, in declaration order) or seeded."
     })
 final class RunCommand implements Runnable {
@@ -94,7 +96,8 @@ final class RunCommand implements Runnable {
     if (threads != null && threads < 1) {
       throw new CliException("--threads: must be >= 1, got " + threads);
     }
-    Graph g = IrSources.load(source);
+    IrSources.Source src = IrSources.loadSource(source);
+    Graph g = src.graph();
     Path dir = out != null ? out : Path.of("silica-out", "run", g.name());
     if (!force) {
       for (ValueId o : g.outputs()) {
@@ -107,7 +110,7 @@ final class RunCommand implements Runnable {
     Map<ValueId, Tensor> outputs;
     try (ReferenceExecutor exec =
         threads == null ? new ReferenceExecutor(p) : new ReferenceExecutor(p, threads)) {
-      Weights w = SeededInit.forGraph(g, seed);
+      Weights w = src.weights(seed);
       Map<ValueId, Tensor> in =
           inputs.isEmpty() ? SeededInit.inputs(g, seed) : RunFiles.readInputs(g, inputs);
       outputs = exec.run(g, in, w);

@@ -33,7 +33,12 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SimulateCommand.class,
       CompressCommand.class,
+      SweepCommand.class,
+      CompareCommand.class,
+      ScriptCommand.class,
       StudyCommand.class,
+      QuantizeCommand.class,
+      TrainCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -9,13 +9,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code silica study}: the papers' comparisons, rerun on the models. */
+/** {@code silica study}: the papers' experiments and comparisons, rerun on the models. */
 @Command(
     name = "study",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Comparison studies: EIE's CPU/GPU baselines, the TPU paper's apps, parallelism.",
-    subcommands = {EieBaselinesCommand.class, TpuAppsCommand.class, ParallelStudyCommand.class})
+    description =
+        "Studies that reproduce a paper's experiments as CSV data: EIE on its cycle-level model,"
+            + " EIE's CPU/GPU baselines, the TPU paper's apps, multi-device parallelism.",
+    subcommands = {
+      StudyEieCommand.class,
+      EieBaselinesCommand.class,
+      TpuAppsCommand.class,
+      ParallelStudyCommand.class
+    })
 final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -78,4 +78,27 @@ class RunCommandTest {
             "silica: " + dir.resolve("y.npy") + " already exists; use --force to overwrite it");
     assertThat(Files.readString(dir.resolve("y.npy"))).isEqualTo("precious");
   }
+
+  @Test
+  void anOnnxFileRunsWithItsOwnInitializers() throws Exception {
+    // y = relu(x·Wᵀ + b) with W = [[1, 2, 3], [0, 0, 0], [-1, 0, 1], [1, 1, 1]], b = [0, 1, 0, -10]
+    dev.silica.workloads.ir.Graph g =
+        dev.silica.workloads.text.IrParser.parse(Files.readString(tinyGraph()), "tiny.sir");
+    Path model = tmp.resolve("tiny.onnx");
+    dev.silica.workloads.onnx.OnnxExporter.write(
+        g,
+        java.util.Map.of(
+            new dev.silica.workloads.ir.ValueId("fc.weight"),
+            dev.silica.workloads.onnx.InitializerData.ofFloats(
+                java.util.List.of(4, 3), 1, 2, 3, 0, 0, 0, -1, 0, 1, 1, 1, 1),
+            new dev.silica.workloads.ir.ValueId("fc.bias"),
+            dev.silica.workloads.onnx.InitializerData.ofFloats(java.util.List.of(4), 0, 1, 0, -10)),
+        model);
+    Path in = tmp.resolve("x.npy");
+    Npy.write(in, Tensor.of(Shape.of(2, 3), new float[] {1, 1, 1, 2, 0, 5}));
+    CliRun.of("run", model.toString(), "--input", in.toString(), "-o", tmp.toString()).succeeds();
+    // row 0: [6, 1, 0, relu(3 − 10)], row 1: [17, 1, 3, relu(7 − 10)], by hand
+    assertThat(Npy.read(tmp.resolve("y.npy")).floats())
+        .containsExactly(6f, 1f, 0f, 0f, 17f, 1f, 3f, 0f);
+  }
 }

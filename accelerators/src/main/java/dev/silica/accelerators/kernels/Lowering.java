@@ -3,10 +3,13 @@ package dev.silica.accelerators.kernels;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -18,16 +21,23 @@ import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.IterationSpace;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -81,27 +91,7 @@ public final class Lowering {
     long s = batchScale;
     List<Kernel> k = new ArrayList<>();
     switch (n.op()) {
-      case Conv2d c -> {
-        TensorType x = in.get(0);
-        TensorType w = in.get(1);
-        k.add(
-            new Kernel.Conv(
-                x.dim(0) * s,
-                x.dim(1),
-                x.dim(2),
-                x.dim(3),
-                out.dim(1),
-                w.dim(2),
-                w.dim(3),
-                c.strideH(),
-                c.strideW(),
-                out.dim(2),
-                out.dim(3),
-                c.groups()));
-        if (in.size() > 2) {
-          k.add(new Kernel.Stream("bias", out.size() * s, out.size() * s, out.size() * s, 0));
-        }
-      }
+      case Conv2d c -> conv(c, in.get(0), in.get(1), out, s, in.size() > 2, k);
       case ConvTranspose2d c -> {
         TensorType x = in.get(0);
         TensorType w = in.get(1);
@@ -122,18 +112,25 @@ public final class Lowering {
           k.add(new Kernel.Stream("bias", out.size() * s, out.size() * s, out.size() * s, 0));
         }
       }
-      case MatMul mm -> {
-        TensorType a = in.get(0);
-        TensorType b = in.get(1);
-        long m = a.rank() == 1 ? 1 : a.dim(-2);
-        long kk = a.dim(-1);
-        long nn = b.rank() == 1 ? 1 : b.dim(-1);
-        long batch = out.size() / (m * nn) * s;
-        k.add(
-            b.rank() <= 2
-                ? Kernel.Gemm.of(batch * m, nn, kk)
-                : new Kernel.Gemm(m, nn, kk, batch, false));
+      case MatMul mm -> matmul(in.get(0), in.get(1), out, s, k);
+      // integer products: x is operand 0, w operand 3 (QLinear*) or 1 (*Integer); QLinear's
+      // requantization is one elementwise pass over the output
+      case QLinearConv q -> {
+        conv(q.conv(), in.get(0), in.get(3), out, s, in.size() > 8, k);
+        stream(g, n, s, k);
       }
+      case ConvInteger q -> conv(q.conv(), in.get(0), in.get(1), out, s, false, k);
+      case QLinearMatMul q -> {
+        matmul(in.get(0), in.get(3), out, s, k);
+        stream(g, n, s, k);
+      }
+      case MatMulInteger q -> matmul(in.get(0), in.get(1), out, s, k);
+      case QuantizeLinear p -> stream(g, n, s, k);
+      case DequantizeLinear p -> stream(g, n, s, k);
+      case Cast p -> stream(g, n, s, k);
+      case PRelu p -> stream(g, n, s, k);
+      case LogSoftmax p -> stream(g, n, s, k);
+      case Resize p -> stream(g, n, s, k);
       case Lstm r -> recurrent(g, n, in, s, k);
       case Gru r -> recurrent(g, n, in, s, k);
       case Rnn r -> recurrent(g, n, in, s, k);
@@ -163,6 +160,38 @@ public final class Lowering {
       case CausalMask p -> stream(g, n, s, k);
     }
     return k;
+  }
+
+  private static void conv(
+      Conv2d c, TensorType x, TensorType w, TensorType out, long s, boolean bias, List<Kernel> k) {
+    k.add(
+        new Kernel.Conv(
+            x.dim(0) * s,
+            x.dim(1),
+            x.dim(2),
+            x.dim(3),
+            out.dim(1),
+            w.dim(2),
+            w.dim(3),
+            c.strideH(),
+            c.strideW(),
+            out.dim(2),
+            out.dim(3),
+            c.groups()));
+    if (bias) {
+      k.add(new Kernel.Stream("bias", out.size() * s, out.size() * s, out.size() * s, 0));
+    }
+  }
+
+  private static void matmul(TensorType a, TensorType b, TensorType out, long s, List<Kernel> k) {
+    long m = a.rank() == 1 ? 1 : a.dim(-2);
+    long kk = a.dim(-1);
+    long nn = b.rank() == 1 ? 1 : b.dim(-1);
+    long batch = out.size() / (m * nn) * s;
+    k.add(
+        b.rank() <= 2
+            ? Kernel.Gemm.of(batch * m, nn, kk)
+            : new Kernel.Gemm(m, nn, kk, batch, false));
   }
 
   private static void recurrent(Graph g, Node n, List<TensorType> in, long s, List<Kernel> k) {

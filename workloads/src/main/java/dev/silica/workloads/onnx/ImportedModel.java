@@ -27,4 +27,36 @@ public record ImportedModel(
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(initializers));
     Objects.requireNonNull(producerName, "producerName");
   }
+
+  /**
+   * The model's weights for the reference executor: every initializer the file carries, over {@code
+   * fallback} (e.g. seeded weights) for the weights it declares only as graph inputs.
+   */
+  public dev.silica.workloads.exec.Weights weights(dev.silica.workloads.exec.Weights fallback) {
+    dev.silica.workloads.exec.Weights w = new dev.silica.workloads.exec.Weights();
+    fallback.asMap().forEach(w::put);
+    initializers.forEach((id, d) -> w.put(id, d.toTensor().reshape(graph.type(id).shape())));
+    return w;
+  }
+
+  /**
+   * The model's weights: every initializer the file carries, plus the literals of the small
+   * constants the IR holds inline.
+   *
+   * @throws OnnxException naming the first weight the file declares only as a graph input
+   */
+  public dev.silica.workloads.exec.Weights weights() {
+    for (dev.silica.workloads.ir.Value v : graph.initializers()) {
+      boolean literal = v.literal() != null && !v.literal().isEmpty();
+      if (!literal && !initializers.containsKey(v.id())) {
+        throw new OnnxException(
+            graph.name()
+                + ": '"
+                + v.id().name()
+                + "' has no initializer in the file (it is a graph input); give its data or"
+                + " freeze it");
+      }
+    }
+    return weights(dev.silica.workloads.exec.SeededInit.forGraph(graph, 0));
+  }
 }

@@ -1,0 +1,274 @@
+package dev.silica.workloads.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Minibatch training of a {@link TrainableGraph} on a {@link Dataset}, deterministic for a seed
+ * whatever the thread count.
+ *
+ * <p>Determinism: each epoch visits the examples in a permutation drawn from {@code seed} and the
+ * epoch number. A minibatch is cut into {@value #CHUNKS} fixed chunks; each chunk's examples run in
+ * order in one workspace, summing their parameter gradients; the chunk sums are then added in chunk
+ * order. Threads only decide which worker computes a chunk, so the floating-point operations and
+ * their order, and hence the trained weights, are the same for 1 or N threads. Dropout masks draw
+ * from the seed and the example's position in the run.
+ */
+public final class Trainer implements AutoCloseable {
+  /** Chunks per minibatch (and per evaluation block): the unit of parallel work. */
+  static final int CHUNKS = 8;
+
+  /** What one training run does. */
+  public record Config(int epochs, int batchSize, long seed, int threads) {
+    public Config {
+      if (epochs < 0 || batchSize < 1 || threads < 1) {
+        throw new IllegalArgumentException(
+            "training: must have epochs >= 0, batch >= 1, threads >= 1, got epochs="
+                + epochs
+                + " batch="
+                + batchSize
+                + " threads="
+                + threads);
+      }
+    }
+  }
+
+  /** One epoch's figures; {@code seconds} is wall time, the only non-deterministic field. */
+  public record Epoch(
+      int epoch, double trainLoss, double trainAccuracy, double testAccuracy, double seconds) {}
+
+  /** Progress callback: after each minibatch, and after each epoch. */
+  public interface Listener {
+    /** After minibatch {@code batch} (1-based) of {@code batches}; running means over the epoch. */
+    default void batch(int epoch, int batch, int batches, double loss, double accuracy) {}
+
+    /** After each epoch. */
+    default void epoch(Epoch e) {}
+  }
+
+  /** Accuracy and mean loss on a data set. */
+  public record Evaluation(int correct, int count, double meanLoss) {
+    public double accuracy() {
+      return count == 0 ? 0 : (double) correct / count;
+    }
+  }
+
+  private final TrainableGraph net;
+  private final ExecutorService pool;
+  private final Workspace[] ws;
+
+  public Trainer(TrainableGraph net, int threads) {
+    this.net = net;
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "silica-train");
+              t.setDaemon(true);
+              return t;
+            });
+    ws = new Workspace[CHUNKS];
+    for (int i = 0; i < CHUNKS; i++) {
+      ws[i] = net.workspace();
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  /**
+   * Trains {@code net} in place; returns one {@link Epoch} per epoch (test accuracy on {@code
+   * test}).
+   */
+  public List<Epoch> train(
+      Dataset train, Dataset test, Optimizer opt, Config cfg, Listener listener) {
+    checkShape(train);
+    List<Epoch> epochs = new ArrayList<>();
+    int n = train.count();
+    int batches = (n + cfg.batchSize() - 1) / cfg.batchSize();
+    float[][] total = new float[net.parameters.length][];
+    for (int k = 0; k < total.length; k++) {
+      total[k] = new float[net.size[net.parameters[k]]];
+    }
+    for (int e = 1; e <= cfg.epochs(); e++) {
+      long start = System.nanoTime();
+      int[] order = permutation(n, new SplittableRandom(cfg.seed() * 1_000_003L + e));
+      double lossSum = 0;
+      int correct = 0;
+      int seen = 0;
+      for (int b = 0; b < batches; b++) {
+        int from = b * cfg.batchSize();
+        int to = Math.min(n, from + cfg.batchSize());
+        long sampleBase = ((long) e << 32) + from + cfg.seed() * 31;
+        double[] lc = runChunks(train, order, from, to, true, sampleBase);
+        lossSum += lc[0];
+        correct += (int) lc[1];
+        seen += to - from;
+        float scale = 1f / (to - from);
+        for (int k = 0; k < total.length; k++) {
+          float[] t = total[k];
+          java.util.Arrays.fill(t, 0f);
+          int slot = net.parameters[k];
+          for (Workspace w : ws) {
+            float[] g = w.grad[slot];
+            for (int i = 0; i < t.length; i++) {
+              t[i] += g[i];
+            }
+          }
+          for (int i = 0; i < t.length; i++) {
+            t[i] *= scale;
+          }
+        }
+        opt.beginStep();
+        for (int k = 0; k < total.length; k++) {
+          opt.update(net.parameters[k], net.shared[net.parameters[k]], total[k]);
+        }
+        listener.batch(e, b + 1, batches, lossSum / seen, (double) correct / seen);
+      }
+      double testAcc = test == null ? Double.NaN : evaluate(test).accuracy();
+      Epoch ep =
+          new Epoch(
+              e, lossSum / n, (double) correct / n, testAcc, (System.nanoTime() - start) / 1e9);
+      epochs.add(ep);
+      listener.epoch(ep);
+    }
+    return epochs;
+  }
+
+  /** Accuracy and mean loss of the current weights on {@code data}. */
+  public Evaluation evaluate(Dataset data) {
+    checkShape(data);
+    int n = data.count();
+    int block = CHUNKS * 64;
+    double loss = 0;
+    int correct = 0;
+    for (int from = 0; from < n; from += block) {
+      int to = Math.min(n, from + block);
+      double[] lc = runChunks(data, null, from, to, false, 0);
+      loss += lc[0];
+      correct += (int) lc[1];
+    }
+    return new Evaluation(correct, n, loss / Math.max(1, n));
+  }
+
+  /**
+   * Examples {@code from..to-1} (through {@code order} when given) in {@value #CHUNKS} chunks;
+   * returns the summed loss and the number correct. With {@code training}, each chunk's workspace
+   * holds its summed parameter gradients afterwards.
+   */
+  private double[] runChunks(
+      Dataset data, int[] order, int from, int to, boolean training, long sampleBase) {
+    int count = to - from;
+    List<Future<double[]>> futures = new ArrayList<>();
+    for (int c = 0; c < CHUNKS; c++) {
+      int a = from + (int) ((long) count * c / CHUNKS);
+      int z = from + (int) ((long) count * (c + 1) / CHUNKS);
+      Workspace w = ws[c];
+      futures.add(pool.submit(() -> chunk(data, order, a, z, w, training, sampleBase - from)));
+    }
+    double loss = 0;
+    double correct = 0;
+    for (Future<double[]> f : futures) {
+      double[] r = get(f);
+      loss += r[0];
+      correct += r[1];
+    }
+    return new double[] {loss, correct};
+  }
+
+  private double[] chunk(
+      Dataset data, int[] order, int from, int to, Workspace w, boolean training, long seedBase) {
+    w.training = training;
+    if (training) {
+      w.zeroParameterGradients(net);
+    }
+    float[] x = w.val[net.input];
+    int h = net.inputHeight();
+    int wd = net.inputWidth();
+    double loss = 0;
+    int correct = 0;
+    for (int i = from; i < to; i++) {
+      int ex = order == null ? i : order[i];
+      data.fill(ex, x, h, wd);
+      int label = data.label(ex);
+      float[] z;
+      if (training) {
+        w.sampleSeed = seedBase + i;
+        loss += net.forwardBackward(w, label);
+        z = w.val[net.output];
+      } else {
+        z = net.forward(w);
+        loss += TrainableGraph.softmaxCrossEntropy(z, label, w.grad[net.output]);
+      }
+      if (TrainableGraph.argmax(z) == label) {
+        correct++;
+      }
+    }
+    return new double[] {loss, correct};
+  }
+
+  private void checkShape(Dataset d) {
+    if (net.inputHeight() < d.height() || net.inputWidth() < d.width()) {
+      throw new IllegalArgumentException(
+          net.graph.name()
+              + ": input "
+              + net.inputHeight()
+              + "×"
+              + net.inputWidth()
+              + " is smaller than "
+              + d.name()
+              + "'s "
+              + d.height()
+              + "×"
+              + d.width()
+              + " images");
+    }
+    if (net.classes() != d.classes()) {
+      throw new IllegalArgumentException(
+          net.graph.name()
+              + ": the output has "
+              + net.classes()
+              + " logits but "
+              + d.name()
+              + " has "
+              + d.classes()
+              + " classes");
+    }
+  }
+
+  private static double[] get(Future<double[]> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** A Fisher–Yates permutation of {@code 0..n-1}. */
+  static int[] permutation(int n, SplittableRandom r) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+}
