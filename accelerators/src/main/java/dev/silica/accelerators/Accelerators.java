@@ -72,7 +72,9 @@ public final class Accelerators {
 
   /** Model families a spec's {@code model:} key may name. */
   public static Set<String> families() {
-    return Set.of(SystolicArrayConfig.FAMILY);
+    return Collections.unmodifiableSet(
+        new java.util.LinkedHashSet<>(
+            java.util.List.of(SystolicArrayConfig.FAMILY, EieConfig.FAMILY)));
   }
 
   /**
@@ -86,6 +88,9 @@ public final class Accelerators {
     String family = model.asString();
     if (family.equals(SystolicArrayConfig.FAMILY)) {
       return new SystolicArrayModel(SystolicArrayConfig.fromSpec(spec));
+    }
+    if (family.equals(EieConfig.FAMILY)) {
+      return new EieModel(EieConfig.fromSpec(spec));
     }
     throw model.error(
         "model: unknown model family "

@@ -72,7 +72,7 @@ final class KernelWorkloads {
               "--numerics: "
                   + model.name()
                   + " takes its formats from its configuration; --numerics applies to the CPU and"
-                  + " GPU models");
+                  + " GPU models and, as int8, fp16 or bf16, to systolic arrays");
     };
   }
 

@@ -88,13 +88,14 @@ class KernelStudiesCliTest {
                     "--model",
                     "gemv:8,8",
                     "--accelerator",
-                    "tpu-v1",
+                    "eie-64",
                     "--numerics",
                     "fp16")
                 .failsWithOneLine())
         .isEqualTo(
-            "silica: --numerics: tpu-v1 takes its formats from its configuration;"
-                + " --numerics applies to the CPU and GPU models");
+            "silica: --numerics: eie-64 takes its formats from its configuration;"
+                + " --numerics applies to the CPU and GPU models and, as int8, fp16 or bf16,"
+                + " to systolic arrays");
   }
 
   @Test

@@ -181,7 +181,7 @@ class SystolicSpecErrorMessagesTest {
         .isInstanceOf(InvalidSpecException.class)
         .hasMessage(
             "arch/x.yaml:1: model: unknown model family 'eie.lanes' (expected one of:"
-                + " tpu.systolic)");
+                + " tpu.systolic, eie)");
   }
 
   @Test
