@@ -76,7 +76,8 @@ final class SimulateCommand implements Runnable {
       required = true,
       paramLabel = "WORKLOAD",
       description =
-          "A zoo model, a .sir/.onnx/.csv file, or zoo:NAME, ir:FILE, onnx:FILE, scalesim:FILE.")
+          "A zoo model, a .sir/.onnx/.csv file, or zoo:NAME, ir:FILE, onnx:FILE, scalesim:FILE,"
+              + " gemm:M,N,K, gemv:M,N.")
   String model;
 
   @Option(
@@ -85,8 +86,8 @@ final class SimulateCommand implements Runnable {
       paramLabel = "ACCEL",
       description =
           "A preset (tpu-v1, eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8, eie-64,"
-              + " eie-256), an"
-              + " accelerator spec"
+              + " eie-256, i7-5930k, xeon-e5-2699v3, xeon-platinum-8480, host, gtx-580,"
+              + " titan-x-maxwell, tegra-k1, k80, v100, a100, h100, h200), an accelerator spec"
               + " (.yaml) or scalesim:FILE.cfg.")
   String accelerator;
 
@@ -97,6 +98,12 @@ final class SimulateCommand implements Runnable {
           "Also write DIR/<model>-<accelerator>.html (charts), .csv tables, .json and"
               + " -accelergy.csv (the Accelergy-shaped energy breakdown).")
   Path report;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "Batch of a gemm:M,N,K or gemv:M,N workload (default 1).")
+  Integer batch;
 
   @Option(
       names = "--energy-table",
@@ -117,8 +124,9 @@ final class SimulateCommand implements Runnable {
       names = "--numerics",
       paramLabel = "FORMAT",
       description =
-          "int8, fp16 or bf16: run the functional tier with every array operand in that format"
-              + " (systolic arrays only) and report the outputs.")
+          "On a systolic array int8, fp16 or bf16: run the functional tier with every array"
+              + " operand in that format and report the outputs. On a CPU or GPU model the"
+              + " compute format: fp64, fp32, tf32, fp16, bf16, fp8, int8.")
   String numerics;
 
   @Option(
@@ -148,7 +156,9 @@ final class SimulateCommand implements Runnable {
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
     Fidelity fid = fidelity();
-    if (numerics != null) {
+    if (numerics != null && !(accel instanceof SystolicArrayModel)) {
+      accel = KernelWorkloads.withNumerics(accel, numerics);
+    } else if (numerics != null) {
       OperandFormat f =
           switch (numerics.toLowerCase(Locale.ROOT)) {
             case "int8" -> OperandFormat.INT8;
@@ -171,7 +181,14 @@ final class SimulateCommand implements Runnable {
       }
       accel = eie.withLayers(layers);
     }
-    Graph g = IrSources.load(model);
+    Graph g;
+    if (KernelWorkloads.isShorthand(model)) {
+      g = KernelWorkloads.parse(model, batch == null ? 1 : batch);
+    } else if (batch != null) {
+      throw new CliException("--batch: applies to gemm:M,N,K and gemv:M,N workloads, got " + model);
+    } else {
+      g = IrSources.load(model);
+    }
     String tableName = energyTable == null ? EnergyTables.DEFAULT : energyTable;
     EnergyTableSet tables = EnergyTables.named(tableName);
     Optional<AccelergyTableSet> accelergy = EnergyTables.accelergy(tableName);
@@ -191,6 +208,10 @@ final class SimulateCommand implements Runnable {
     RunReport r = RunReport.of(result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(TextTableRenderer.render(r));
+    String achieved = KernelWorkloads.achieved(accel, result);
+    if (achieved != null) {
+      out.println(achieved);
+    }
     AccelergyBreakdown shaped = null;
     if (result.isFeasible()) {
       out.println();

@@ -123,7 +123,9 @@ class ErrorMessagesTest {
             "nonet"),
         bad("silica: no such file or directory: missing/net.sir", "ir", "print", "missing/net.sir"),
         bad("silica: no such file or directory: nothere.sir", "ir", "check", "nothere.sir"),
-        bad("silica: missing command (expected one of: eie) (see 'silica study --help')", "study"),
+        bad(
+            "silica: missing command (expected one of: eie, eie-baselines, tpu-apps, parallel) (see 'silica study --help')",
+            "study"),
         bad(
             "silica: --scale-down: must be at least 1, got 0",
             "study",

@@ -87,7 +87,7 @@ class ScriptsTest {
       r = new Sweep(small, ex, ResultStore.inMemory(), ProgressReporter.silent()).run();
     }
     assertThat(r.results()).hasSize((int) Math.min(4, s.size()));
-    assertThat(r.feasibleCount()).isPositive();
+    assertThat(r.feasibleCount()).as("%s", r.results()).isPositive();
     assertThat(r.best()).isNotEmpty();
   }
 }

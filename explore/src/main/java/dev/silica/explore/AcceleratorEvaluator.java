@@ -156,6 +156,8 @@ public final class AcceleratorEvaluator implements Evaluator {
     Map<String, Object> echo;
     if (model instanceof SystolicArrayModel s) {
       echo = s.config().toMap();
+    } else if (model instanceof dev.silica.accelerators.eie.EieModel e) {
+      echo = e.config().toMap();
     } else {
       echo = model.run(probe, options).config(); // feasible or not, a run echoes its config
     }

@@ -260,4 +260,85 @@ public record EieConfig(
     m.put("pipeline_stages", pipelineStages);
     return m;
   }
+
+  /** Keys of an {@code eie} accelerator spec, as {@link #toMap} echoes them. */
+  private static final String[] SPEC_KEYS = {
+    "version",
+    "kind",
+    "model",
+    "preset",
+    "name",
+    "pes",
+    "clock_mhz",
+    "fifo_depth",
+    "spmat_sram_bytes",
+    "spmat_width_bits",
+    "ptr_sram_bytes",
+    "pointer_bits",
+    "act_sram_bytes",
+    "regfile_entries",
+    "activation_format",
+    "weight_format",
+    "pipeline_stages"
+  };
+
+  /**
+   * A configuration from an accelerator spec ({@code model: eie}): a {@code preset:} ({@code
+   * eie-64}, {@code eie-256}) plus overrides, or every key of {@link #toMap}. Sweeps vary {@code
+   * pes} and {@code fifo_depth} this way.
+   *
+   * @throws dev.silica.simulator.spec.InvalidSpecException naming file, line and key
+   */
+  public static EieConfig fromSpec(dev.silica.simulator.spec.SpecNode spec) {
+    if (spec.has("model") && !spec.string("model").equals(FAMILY)) {
+      throw spec.get("model")
+          .error("model: must be " + FAMILY + ", got " + spec.get("model").describe());
+    }
+    if (spec.has("preset")) {
+      dev.silica.simulator.spec.SpecNode key = spec.get("preset");
+      EieConfig base;
+      try {
+        base = preset(key.asString());
+      } catch (IllegalArgumentException e) {
+        throw key.error("preset: " + e.getMessage());
+      }
+      spec =
+          dev.silica.simulator.spec.Presets.merge(
+              dev.silica.simulator.spec.SpecNode.fromPlain(base.name(), base.toMap()),
+              spec.without(dev.silica.simulator.spec.Presets.HEADER_KEYS.toArray(String[]::new)));
+    }
+    spec.allowOnly(SPEC_KEYS);
+    try {
+      return new EieConfig(
+          spec.string("name", "eie"),
+          spec.positiveInt("pes"),
+          spec.positiveDouble("clock_mhz"),
+          spec.positiveInt("fifo_depth"),
+          spec.positiveLong("spmat_sram_bytes"),
+          spec.positiveInt("spmat_width_bits"),
+          spec.positiveLong("ptr_sram_bytes"),
+          spec.positiveInt("pointer_bits"),
+          spec.nonNegativeLong("act_sram_bytes"),
+          spec.positiveInt("regfile_entries"),
+          fractionBits(spec, "activation_format"),
+          fractionBits(spec, "weight_format"),
+          spec.positiveInt("pipeline_stages"));
+    } catch (IllegalArgumentException e) {
+      if (e instanceof dev.silica.simulator.spec.InvalidSpecException) {
+        throw e;
+      }
+      throw spec.error(e.getMessage());
+    }
+  }
+
+  /** Fraction bits of a 16-bit {@code qM.N} format key. */
+  private static int fractionBits(dev.silica.simulator.spec.SpecNode spec, String key) {
+    String f = spec.string(key);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("q(\\d+)\\.(\\d+)").matcher(f);
+    if (!m.matches() || Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)) != 16) {
+      throw spec.get(key)
+          .error(key + ": must be a 16-bit fixed-point format qM.N, got '" + f + "'");
+    }
+    return Integer.parseInt(m.group(2));
+  }
 }

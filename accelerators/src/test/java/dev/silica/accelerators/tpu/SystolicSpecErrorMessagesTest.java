@@ -134,7 +134,19 @@ class SystolicSpecErrorMessagesTest {
             "scalesim-scale",
             "ws-16x16-int8",
             "eie-64",
-            "eie-256");
+            "eie-256",
+            "i7-5930k",
+            "xeon-e5-2699v3",
+            "xeon-platinum-8480",
+            "host",
+            "gtx-580",
+            "titan-x-maxwell",
+            "tegra-k1",
+            "k80",
+            "v100",
+            "a100",
+            "h100",
+            "h200");
     AcceleratorModel m = Accelerators.create("tpu-v1");
     assertThat(m.name()).isEqualTo("tpu-v1");
     assertThat(((SystolicArrayModel) m).config()).isEqualTo(SystolicArrayConfig.preset("tpu-v1"));
@@ -142,7 +154,9 @@ class SystolicSpecErrorMessagesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown accelerator 'tpu-v2' (did you mean 'tpu-v1'? expected one of: tpu-v1,"
-                + " eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8, eie-64, eie-256)");
+                + " eyeriss-like, scalesim-google, scalesim-scale, ws-16x16-int8, eie-64, eie-256,"
+                + " i7-5930k, xeon-e5-2699v3, xeon-platinum-8480, host, gtx-580, titan-x-maxwell,"
+                + " tegra-k1, k80, v100, a100, h100, h200)");
   }
 
   @Test
@@ -167,7 +181,7 @@ class SystolicSpecErrorMessagesTest {
         .isInstanceOf(InvalidSpecException.class)
         .hasMessage(
             "arch/x.yaml:1: model: unknown model family 'eie.lanes' (expected one of:"
-                + " tpu.systolic)");
+                + " tpu.systolic, eie)");
   }
 
   @Test
