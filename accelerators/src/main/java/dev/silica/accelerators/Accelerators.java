@@ -1,5 +1,11 @@
 package dev.silica.accelerators;
 
+import dev.silica.accelerators.cpu.CpuModel;
+import dev.silica.accelerators.cpu.CpuPresets;
+import dev.silica.accelerators.eie.EieConfig;
+import dev.silica.accelerators.eie.EieModel;
+import dev.silica.accelerators.gpu.GpuModel;
+import dev.silica.accelerators.gpu.GpuPresets;
 import dev.silica.accelerators.tpu.SystolicArrayConfig;
 import dev.silica.accelerators.tpu.SystolicArrayModel;
 import dev.silica.simulator.AcceleratorModel;
@@ -25,6 +31,15 @@ public final class Accelerators {
     Map<String, Supplier<AcceleratorModel>> m = new LinkedHashMap<>();
     for (String preset : SystolicArrayConfig.presetNames()) {
       m.put(preset, () -> new SystolicArrayModel(SystolicArrayConfig.preset(preset)));
+    }
+    for (String preset : EieConfig.presetNames()) {
+      m.put(preset, () -> new EieModel(EieConfig.preset(preset)));
+    }
+    for (String preset : CpuPresets.names()) {
+      m.put(preset, () -> new CpuModel(CpuPresets.preset(preset)));
+    }
+    for (String preset : GpuPresets.names()) {
+      m.put(preset, () -> new GpuModel(GpuPresets.preset(preset)));
     }
     return Collections.unmodifiableMap(m);
   }
@@ -57,7 +72,9 @@ public final class Accelerators {
 
   /** Model families a spec's {@code model:} key may name. */
   public static Set<String> families() {
-    return Set.of(SystolicArrayConfig.FAMILY);
+    return Collections.unmodifiableSet(
+        new java.util.LinkedHashSet<>(
+            java.util.List.of(SystolicArrayConfig.FAMILY, EieConfig.FAMILY)));
   }
 
   /**
@@ -71,6 +88,9 @@ public final class Accelerators {
     String family = model.asString();
     if (family.equals(SystolicArrayConfig.FAMILY)) {
       return new SystolicArrayModel(SystolicArrayConfig.fromSpec(spec));
+    }
+    if (family.equals(EieConfig.FAMILY)) {
+      return new EieModel(EieConfig.fromSpec(spec));
     }
     throw model.error(
         "model: unknown model family "

@@ -68,11 +68,6 @@ final class IrSources {
       Weights seeded = SeededInit.forGraph(graph, seed);
       return onnx == null ? seeded : onnx.weights(seeded);
     }
-
-    /** Number of weights taken from the file. */
-    int fileWeights() {
-      return onnx == null ? 0 : onnx.initializers().size();
-    }
   }
 
   /** As {@link #load}, keeping an ONNX file's initializers. */
@@ -94,6 +89,9 @@ final class IrSources {
         }
         case "scalesim" -> {
           return new Source(ScaleSimTopology.read(existing(rest)), null);
+        }
+        case "gemm", "gemv" -> {
+          return new Source(KernelWorkloads.parse(modelOrFile, 1), null);
         }
         default -> {
           // not a prefix: a file or model name that contains ':'

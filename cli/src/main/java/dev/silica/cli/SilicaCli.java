@@ -33,6 +33,11 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       SimulateCommand.class,
       CompressCommand.class,
+      SweepCommand.class,
+      CompareCommand.class,
+      ScriptCommand.class,
+      StudyCommand.class,
+      QuantizeCommand.class,
       TrainCommand.class,
       AccuracyCommand.class,
       HelpCommand.class

@@ -23,9 +23,9 @@ class ErrorMessagesTest {
   static Stream<Arguments> badCommandLines() {
     return Stream.of(
         bad(
-            "silica: missing command (expected one of: zoo, ir, run, simulate, compress, train, accuracy, help) (see 'silica --help')"),
+            "silica: missing command (expected one of: zoo, ir, run, simulate, compress, sweep, compare, script, study, quantize, train, accuracy, help) (see 'silica --help')"),
         bad(
-            "silica: unknown command 'zo' (expected one of: zoo, ir, run, simulate, compress, train, accuracy, help); did you mean 'zoo'?"
+            "silica: unknown command 'zo' (expected one of: zoo, ir, run, simulate, compress, sweep, compare, script, study, quantize, train, accuracy, help); did you mean 'zoo'?"
                 + " (see 'silica --help')",
             "zo"),
         bad("silica: unknown option: '--bogus' (see 'silica --help')", "--bogus"),
@@ -123,6 +123,27 @@ class ErrorMessagesTest {
             "nonet"),
         bad("silica: no such file or directory: missing/net.sir", "ir", "print", "missing/net.sir"),
         bad("silica: no such file or directory: nothere.sir", "ir", "check", "nothere.sir"),
+        bad(
+            "silica: missing command (expected one of: eie, eie-baselines, tpu-apps, parallel) (see 'silica study --help')",
+            "study"),
+        bad(
+            "silica: --scale-down: must be at least 1, got 0",
+            "study",
+            "eie",
+            "--report",
+            tmp.resolve("study").toString(),
+            "--scale-down",
+            "0"),
+        bad(
+            "silica: --layers: accelerator scalesim-scale runs whole graphs; layer selection is"
+                + " supported on eie-* accelerators",
+            "simulate",
+            "--model",
+            "dqn",
+            "--accelerator",
+            "scalesim-scale",
+            "--layers",
+            "fc1"),
         bad(
             "silica: missing required parameter: 'FILE' (see 'silica ir check --help')",
             "ir",

@@ -69,6 +69,45 @@ class SilicaJarTest {
   }
 
   @Test
+  void sweepProgressPipedToAFileIsWholeLines() throws Exception {
+    Path spec = Files.writeString(tmp.resolve("s.yaml"), SweepCommandTest.SPEC);
+    Path results = tmp.resolve("s.jsonl");
+    Result r = silica("sweep", spec.toString(), "-o", results.toString(), "-t", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    // a pipe is not a terminal: no carriage-return redraws, one progress line per second at most
+    // and a final line, all on stderr; the summary on stdout
+    assertThat(r.err()).doesNotContain("\r");
+    assertThat(r.err().lines().toList())
+        .isNotEmpty()
+        .allMatch(l -> l.startsWith("tiny: ") && l.contains(" points/s, ETA "))
+        .last()
+        .asString()
+        .startsWith("tiny: 12/12 points (100%)");
+    assertThat(r.out()).doesNotContain("\r").contains("12 evaluated");
+    assertThat(Files.readAllLines(results)).hasSize(12);
+  }
+
+  @Test
+  void scriptsCompileAgainstTheJar() throws Exception {
+    Path src =
+        Files.writeString(
+            tmp.resolve("Count.java"),
+            """
+            import dev.silica.explore.AcceleratorEvaluator;
+            import dev.silica.explore.DesignPoint;
+            public class Count {
+              public static void main(String[] args) {
+                var e = AcceleratorEvaluator.onZoo("scalesim-scale", "dqn");
+                System.out.println(e.evaluate(DesignPoint.of("array.rows", 8)).feasible());
+              }
+            }
+            """);
+    Result r = silica("script", src.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("true\n");
+  }
+
+  @Test
   void badInputIsOneLineAndExitCode2() throws Exception {
     for (String[] args : new String[][] {{"zoo", "show", "nonet"}, {"zoo", "lst"}, {"--nope"}}) {
       Result r = silica(args);

@@ -83,7 +83,8 @@ public final class CsvRenderer {
     return '"' + s.replace("\"", "\"\"") + '"';
   }
 
-  static Path write(Path file, String text) {
+  /** Writes {@code text} to {@code file}, creating its folder. */
+  public static Path write(Path file, String text) {
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());

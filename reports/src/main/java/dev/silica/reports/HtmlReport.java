@@ -181,17 +181,30 @@ public final class HtmlReport {
   /** Writes {@code <stem>.html} and {@code <stem>-<chart>.png} into {@code dir}. */
   public static Output write(RunReport r, Path dir, String stem) {
     String heading = r.model() + " on " + r.accelerator();
+    UnitScale hz = UnitScale.hertz(r.clockHz());
+    UnitScale t = UnitScale.seconds(r.total().timeS());
+    UnitScale e = UnitScale.picojoules(r.total().energyPj());
     String sub =
         "clock "
-            + Fmt.human(r.clockHz())
-            + " Hz; "
+            + Fmt.human(hz.apply(r.clockHz()))
+            + " "
+            + hz.unit()
+            + "; "
             + r.infeasibleReason()
                 .map(x -> "INFEASIBLE: " + x)
                 .orElse(
-                    Fmt.human(r.total().timeS())
-                        + " s, "
-                        + Fmt.human(r.total().energyPj())
-                        + " pJ, "
+                    Fmt.human(t.apply(r.total().timeS()))
+                        + " "
+                        + t.unit()
+                        + ", "
+                        + Fmt.human(e.apply(r.total().energyPj()))
+                        + " "
+                        + e.unit()
+                        + " per run; "
+                        + Fmt.human(r.inferencesPerS())
+                        + " inferences/s, "
+                        + Fmt.human(r.inferencesPerJ())
+                        + " inferences/J, "
                         + Fmt.human(r.topsPerW())
                         + " TOPS/W");
     return write(dir, stem, heading, sub, charts(r), ReportTables.all(r));
@@ -207,6 +220,20 @@ public final class HtmlReport {
             + (c.varyingConfigKeys().isEmpty() ? "-" : String.join(", ", c.varyingConfigKeys())),
         charts(c),
         List.of(ReportTables.comparison(c)));
+  }
+
+  /**
+   * Writes a page of the same layout from given charts and tables (sweep reports build theirs in
+   * the explore module).
+   */
+  public static Output writePage(
+      Path dir,
+      String stem,
+      String heading,
+      String sub,
+      List<NamedChart> charts,
+      List<Table> tables) {
+    return write(dir, stem, heading, sub, charts, tables);
   }
 
   private static Output write(
@@ -317,6 +344,6 @@ public final class HtmlReport {
           + ".tables{padding:8px 16px;overflow-x:auto}\nh2{font-size:16px;margin:18px 0 6px 0}\n"
           + "table{border-collapse:collapse;margin-bottom:8px}\n"
           + "th,td{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}\n"
-          + "th{background:#f4f4f4}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+          + "th{background:#f4f4f4}\ntd.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
           + ".note{color:#555;font-size:11px}\n";
 }

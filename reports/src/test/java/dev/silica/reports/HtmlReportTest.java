@@ -39,7 +39,12 @@ class HtmlReportTest {
         .contains(">utilization (%)<")
         .contains(">area (µm²)<")
         .contains("Horowitz 2014") // energy rows carry their sources
-        .contains("<th>energy (pJ)</th>");
+        .contains("<th>energy (pJ)</th>")
+        // the heading line: clock and totals with SI units, throughput and efficiency
+        .containsPattern("<p>clock [0-9.]+ [kMG]?Hz; [0-9.]+ [mµn]?s, [0-9.]+ [mµnp]?J per run; ")
+        .contains(" inferences/s, ")
+        .contains(" inferences/J, ")
+        .contains(" TOPS/W</p>");
     assertThat(out.pngs()).hasSize(RUN_TITLES.size());
     for (Path png : out.pngs()) {
       BufferedImage img = ImageIO.read(png.toFile());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +41,7 @@ import java.util.Set;
  * clock_mhz: 700
  * formats: { mac: int8, weights: int8, activations: int8 }
  * timing: scalesim_v2
+ * hierarchy: { ... }        # optional, weight stationary only: see MemoryHierarchy
  * </pre>
  *
  * <p>Presets ({@link #presetNames()}): {@code tpu-v1} (TPU v1, papers-inputs §2.1/§2.4: 256×256 WS,
@@ -50,7 +52,9 @@ import java.util.Set;
  * {@code eyeriss.cfg}: 12×14 WS, 36/36/36 kB), {@code scalesim-google} ({@code google.cfg}: 256×256
  * WS 6144/6144/2048 kB) and {@code scalesim-scale} ({@code scale.cfg}: 32×32 OS 64/64/64 kB). The
  * SCALE-Sim presets are CALC mode with 10 B/cycle (their {@code Bandwidth}) and a 1 GHz clock
- * (SCALE-Sim has none).
+ * (SCALE-Sim has none). {@code ws-16x16-int8} is the accelerator of {@code
+ * shared/refs/accelergy/architecture.yaml} with a {@link MemoryHierarchy} (see {@link
+ * #WS_16X16_INT8}).
  *
  * @param name the configuration's name
  * @param rows PE rows R
@@ -66,6 +70,8 @@ import java.util.Set;
  * @param weightFormat the FILTER operand's format
  * @param activationFormat the IFMAP and OFMAP format
  * @param timing the cycle convention
+ * @param hierarchy the storage levels to account per level and operand, or empty for SCALE-Sim's
+ *     three SRAMs
  */
 public record SystolicArrayConfig(
     String name,
@@ -81,14 +87,15 @@ public record SystolicArrayConfig(
     OperandFormat macFormat,
     OperandFormat weightFormat,
     OperandFormat activationFormat,
-    Timing timing) {
+    Timing timing,
+    Optional<MemoryHierarchy> hierarchy) {
 
   /** The model family name in specs ({@code model: tpu.systolic}). */
   public static final String FAMILY = "tpu.systolic";
 
   /** Top-level spec keys. */
   public static final Set<String> KEYS =
-      Set.of("name", "array", "sram", "dram", "clock_mhz", "formats", "timing");
+      Set.of("name", "array", "sram", "dram", "clock_mhz", "formats", "timing", "hierarchy");
 
   public SystolicArrayConfig {
     Objects.requireNonNull(name, "name");
@@ -98,6 +105,7 @@ public record SystolicArrayConfig(
     Objects.requireNonNull(weightFormat, "weightFormat");
     Objects.requireNonNull(activationFormat, "activationFormat");
     Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(hierarchy, "hierarchy");
     if (name.isBlank()) {
       throw new IllegalArgumentException("name: must not be blank");
     }
@@ -131,6 +139,79 @@ public record SystolicArrayConfig(
                 f.key(),
                 macFormat.key()));
       }
+    }
+    hierarchy.ifPresent(
+        h -> checkHierarchy(h, dataflow, ifmapSramKib, filterSramKib, ofmapSramKib, weightFormat));
+  }
+
+  /** A configuration without a {@link MemoryHierarchy} (SCALE-Sim's three-SRAM accounting). */
+  public SystolicArrayConfig(
+      String name,
+      int rows,
+      int cols,
+      Dataflow dataflow,
+      int ifmapSramKib,
+      int filterSramKib,
+      int ofmapSramKib,
+      double dramBytesPerCycle,
+      BandwidthMode bandwidthMode,
+      double clockMhz,
+      OperandFormat macFormat,
+      OperandFormat weightFormat,
+      OperandFormat activationFormat,
+      Timing timing) {
+    this(
+        name,
+        rows,
+        cols,
+        dataflow,
+        ifmapSramKib,
+        filterSramKib,
+        ofmapSramKib,
+        dramBytesPerCycle,
+        bandwidthMode,
+        clockMhz,
+        macFormat,
+        weightFormat,
+        activationFormat,
+        timing,
+        Optional.empty());
+  }
+
+  private static void checkHierarchy(
+      MemoryHierarchy h,
+      Dataflow dataflow,
+      int ifmapKib,
+      int filterKib,
+      int ofmapKib,
+      OperandFormat weightFormat) {
+    if (dataflow != Dataflow.WS) {
+      throw new IllegalArgumentException(
+          "hierarchy: the per-level accounting models a weight-stationary array, so"
+              + " array.dataflow must be ws, got "
+              + dataflow.name().toLowerCase(Locale.ROOT));
+    }
+    long partitions = (long) ifmapKib + filterKib + ofmapKib;
+    if (partitions != h.globalBufferKib()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "hierarchy.global_buffer.kib: the ifmap, filter and ofmap SRAMs are partitions of"
+                  + " the global buffer, so their sum %d + %d + %d = %d must equal it, got %d",
+              ifmapKib,
+              filterKib,
+              ofmapKib,
+              partitions,
+              h.globalBufferKib()));
+    }
+    if (h.weightRfWidthBits() != weightFormat.bits()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "hierarchy.weight_rf.width_bits: must equal the weight format's %d bits (%s), got %d",
+              weightFormat.bits(),
+              weightFormat.key(),
+              h.weightRfWidthBits()));
     }
   }
 
@@ -175,6 +256,14 @@ public record SystolicArrayConfig(
     return ofmapSramKib * 1024L;
   }
 
+  /**
+   * Bytes of one partial sum between row folds: the hierarchy's {@code psum_bits}, or the
+   * activation format when the configuration declares no hierarchy.
+   */
+  public int psumBytes() {
+    return hierarchy.map(h -> h.psumBits() / 8).orElse(activationFormat.bytes());
+  }
+
   /** Clock in Hz. */
   public double clockHz() {
     return clockMhz * 1e6;
@@ -197,7 +286,8 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withArray(int r, int c) {
@@ -215,7 +305,8 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withDataflow(Dataflow d) {
@@ -233,7 +324,8 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withSramKib(int ifmap, int filter, int ofmap) {
@@ -251,7 +343,8 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withDram(double bytesPerCycle, BandwidthMode mode) {
@@ -269,7 +362,8 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withFormats(
@@ -288,7 +382,8 @@ public record SystolicArrayConfig(
         mac,
         weights,
         activations,
-        timing);
+        timing,
+        hierarchy);
   }
 
   public SystolicArrayConfig withTiming(Timing t) {
@@ -306,7 +401,28 @@ public record SystolicArrayConfig(
         macFormat,
         weightFormat,
         activationFormat,
-        t);
+        t,
+        hierarchy);
+  }
+
+  /** The same design with {@code h} as its storage levels (empty: SCALE-Sim's accounting). */
+  public SystolicArrayConfig withHierarchy(Optional<MemoryHierarchy> h) {
+    return new SystolicArrayConfig(
+        name,
+        rows,
+        cols,
+        dataflow,
+        ifmapSramKib,
+        filterSramKib,
+        ofmapSramKib,
+        dramBytesPerCycle,
+        bandwidthMode,
+        clockMhz,
+        macFormat,
+        weightFormat,
+        activationFormat,
+        timing,
+        h);
   }
 
   // ---- specs ----
@@ -336,6 +452,7 @@ public record SystolicArrayConfig(
         "clock_mhz",
         "formats",
         "timing",
+        "hierarchy",
         "version",
         "kind",
         "model",
@@ -364,11 +481,24 @@ public record SystolicArrayConfig(
     BandwidthMode mode = dram.enumValue("mode", BandwidthMode.class);
     double mhz = spec.positiveDouble("clock_mhz");
     Timing timing = spec.enumValue("timing", Timing.class, Timing.SCALESIM_V2);
+    SystolicArrayConfig plain;
     try {
-      return new SystolicArrayConfig(
-          name, rows, cols, df, ifmap, filter, ofmap, bw, mode, mhz, mac, weights, acts, timing);
+      plain =
+          new SystolicArrayConfig(
+              name, rows, cols, df, ifmap, filter, ofmap, bw, mode, mhz, mac, weights, acts,
+              timing);
     } catch (IllegalArgumentException e) {
       throw (formatsNode != null ? formatsNode : spec).error(e.getMessage());
+    }
+    SpecNode h = spec.optional("hierarchy").orElse(null);
+    if (h == null) {
+      return plain;
+    }
+    MemoryHierarchy levels = MemoryHierarchy.fromSpec(h);
+    try {
+      return plain.withHierarchy(Optional.of(levels));
+    } catch (IllegalArgumentException e) {
+      throw h.error(e.getMessage());
     }
   }
 
@@ -394,6 +524,7 @@ public record SystolicArrayConfig(
             "activations",
             activationFormat.key()));
     m.put("timing", lower(timing));
+    hierarchy.ifPresent(h -> m.put("hierarchy", h.toMap()));
     return m;
   }
 
@@ -413,6 +544,12 @@ public record SystolicArrayConfig(
 
   /** TPU v1 weight-memory bandwidth: 34 GB/s (S-TPU Table 2) at 700 MHz = 48.57 B/cycle. */
   public static final double TPU_V1_BYTES_PER_CYCLE = 34e9 / 700e6;
+
+  /** The name of the Accelergy reference preset. */
+  public static final String WS_16X16_INT8 = "ws-16x16-int8";
+
+  /** LPDDR4-3200 on a 64-bit bus: 3200 MT/s · 8 B = 25.6 GB/s (JESD209-4), at 1 GHz. */
+  public static final double LPDDR4_X64_BYTES_PER_CYCLE = 3200e6 * 8 / 1e9;
 
   private static final Presets PRESETS =
       Presets.builder(FAMILY)
@@ -459,7 +596,38 @@ public record SystolicArrayConfig(
                   10.0,
                   BandwidthMode.CALC,
                   1000))
+          .add(WS_16X16_INT8, ws16x16Int8())
           .build();
+
+  /**
+   * {@code ws-16x16-int8}: the accelerator of {@code shared/refs/accelergy/architecture.yaml} —
+   * 16×16 int8 PEs, weight stationary, an 8 b × 16 weight register file per PE, a 128 KiB global
+   * buffer with 64-bit accesses, LPDDR4 with 64-bit accesses, 1 GHz ({@code global_cycle_seconds:
+   * 1e-9}), 32-bit partial sums. Assumptions beyond that file: the buffer is split 64 / 32 / 32 KiB
+   * between inputs, weights and partial sums (the file has one undivided buffer); DRAM bandwidth is
+   * one LPDDR4-3200 x64 channel, counted but not stalling (CALC; {@code dram.mode: user} stalls);
+   * CORRECTED timing (this is not a SCALE-Sim configuration).
+   */
+  private static SpecNode ws16x16Int8() {
+    SystolicArrayConfig c =
+        new SystolicArrayConfig(
+            WS_16X16_INT8,
+            16,
+            16,
+            Dataflow.WS,
+            64,
+            32,
+            32,
+            LPDDR4_X64_BYTES_PER_CYCLE,
+            BandwidthMode.CALC,
+            1000,
+            OperandFormat.INT8,
+            OperandFormat.INT8,
+            OperandFormat.INT8,
+            Timing.CORRECTED,
+            Optional.of(new MemoryHierarchy(128, 64, 16, 8, "lpddr4", 64, 32)));
+    return SpecNode.fromPlain("preset:" + WS_16X16_INT8, c.toMap());
+  }
 
   private static SpecNode preset(
       String name,

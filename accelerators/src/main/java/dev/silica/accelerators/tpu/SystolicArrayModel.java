@@ -17,13 +17,18 @@ import dev.silica.simulator.result.RunResult;
 import dev.silica.simulator.spec.SpecKind;
 import dev.silica.simulator.spec.SpecLoader;
 import dev.silica.simulator.spec.SpecNode;
+import dev.silica.workloads.exec.SeededInit;
+import dev.silica.workloads.exec.Weights;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -35,16 +40,23 @@ import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.IterationSpace;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -53,6 +65,7 @@ import dev.silica.workloads.ir.TensorType;
 import dev.silica.workloads.ir.Transpose;
 import dev.silica.workloads.ir.Upsample;
 import dev.silica.workloads.ir.ValueId;
+import dev.silica.workloads.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -174,7 +187,15 @@ import java.util.Set;
  * per word on {@code ifmap_sram}, {@code filter_sram}, {@code ofmap_sram}; {@code dram.read.bits} /
  * {@code dram.write.bits} on {@code dram}; {@code add.int32} (or {@code add.fp32}) per pipeline
  * operation on {@code vector_unit}. Priced with Horowitz 45 nm ({@link EnergyTable#horowitz45nm()},
- * after a small table for bf16 MACs). Area: R·C MACs, the three SRAMs, C pipeline adders.
+ * after a small table for bf16 MACs and the weight register file's area). Area: R·C MACs, the three
+ * SRAMs, C pipeline adders.
+ *
+ * <p>A configuration that declares a {@link MemoryHierarchy} (weight stationary only; the preset
+ * {@code ws-16x16-int8}) is counted per level and per operand instead — DRAM, global buffer, weight
+ * register file, PE-to-PE links — in the buffer's and DRAM's access widths, with partial sums at
+ * {@code psum_bits} ({@link LevelAccounting}). Its cycles are the same closed form; the ideal
+ * (compute) cycles of a product that tiles the array exactly are {@code MACs / (R·C)}. Its partial
+ * sums spill to DRAM at {@code psum_bits} (without a hierarchy: at the activation width).
  *
  * <h2>Fidelity against SCALE-Sim</h2>
  *
@@ -185,6 +206,17 @@ import java.util.Set;
  * differences kept on purpose: OS OFMAP writes are {@code folds · (R + C)} fewer than SCALE-Sim's
  * (its phantom writes, asserted exactly by the test), SCALE-Sim's DRAM counts and its USER mode are
  * not reproduced (see above).
+ *
+ * <h2>The other tiers and the ISA</h2>
+ *
+ * <p>{@link SystolicPeArray} is the cycle-stepped twin: operands move register by register, and the
+ * fold lengths it counts equal the formulas above for every dataflow and both timing conventions
+ * (SystolicPeArrayTest, through {@link SystolicStepped} on whole graphs). {@link
+ * SystolicFunctional} computes output values in the array's format (int8 with int32 accumulators
+ * bit-exact against a quantized reference; fp16/bf16 with fp32 accumulation in the array's order).
+ * {@link TpuLowering} emits the TPU instruction program of a weight-stationary configuration
+ * ({@link #program}). {@link ScaleSimComputeReport} writes the per-layer numbers under SCALE-Sim's
+ * COMPUTE_REPORT headers.
  *
  * <p>Speed: per node a handful of integer operations, no per-cycle or per-fold loops.
  */
@@ -246,15 +278,19 @@ public final class SystolicArrayModel implements AcceleratorModel {
     return out;
   }
 
+  /**
+   * Runs {@code graph} at {@code options.fidelity()}: {@code ANALYTICAL} (the closed form above),
+   * {@code CYCLE_STEPPED} (array cycles from stepping every product through {@link
+   * SystolicPeArray}; small layers only, larger ones are refused with the layer named; see {@link
+   * SystolicStepped}) or {@code FUNCTIONAL} (analytical timing plus the output values computed in
+   * the array's format by {@link SystolicFunctional}; {@code options.inputs()} may hold a {@link
+   * Tensor} per graph input and initializer by value name, the rest are seeded from {@code
+   * options.seed()} with {@link SeededInit}; the result's outputs map each graph output's name to
+   * its tensor, and {@value #FP32_NODES_KEY} lists the product nodes run in fp32).
+   */
   @Override
   public RunResult run(Graph graph, RunOptions options) {
-    if (options.fidelity() != Fidelity.ANALYTICAL) {
-      throw new IllegalArgumentException(
-          name()
-              + ": fidelity "
-              + options.fidelity().name().toLowerCase(Locale.ROOT)
-              + " is not implemented (expected one of: analytical)");
-    }
+    Fidelity fidelity = options.fidelity();
     Map<String, Object> echo = config.toMap();
     Feasibility f = check(graph);
     if (f instanceof dev.silica.simulator.result.Infeasible inf) {
@@ -263,14 +299,26 @@ public final class SystolicArrayModel implements AcceleratorModel {
       options.listener().onRunEnd(r);
       return r;
     }
+    switch (fidelity) {
+      case CYCLE_STEPPED -> SystolicStepped.requireSteppable(config, analyze(graph));
+      case FUNCTIONAL -> SystolicFunctional.requireSupported(config);
+      case ANALYTICAL -> {}
+    }
     RunResult.Builder b = RunResult.builder(graph.name(), name(), config.clockHz());
     List<Node> nodes = graph.nodes();
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       options.listener().onLayerStart(i, n);
-      LayerResult lr = toLayerResult(analyze(graph, n));
+      LayerAnalysis a = analyze(graph, n);
+      if (fidelity == Fidelity.CYCLE_STEPPED) {
+        a = SystolicStepped.step(config, a, options.seed());
+      }
+      LayerResult lr = toLayerResult(a);
       b.layer(lr);
       options.listener().onLayerEnd(i, lr);
+    }
+    if (fidelity == Fidelity.FUNCTIONAL) {
+      b.outputs(functionalOutputs(graph, options));
     }
     RunResult r =
         b.energyTables(Tables.EXTRA_ENERGY, EnergyTable.horowitz45nm())
@@ -279,6 +327,38 @@ public final class SystolicArrayModel implements AcceleratorModel {
             .build();
     options.listener().onRunEnd(r);
     return r;
+  }
+
+  /** Key of the functional outputs entry listing product nodes computed in fp32. */
+  public static final String FP32_NODES_KEY = "fp32_product_nodes";
+
+  private Map<String, Object> functionalOutputs(Graph graph, RunOptions options) {
+    Map<ValueId, Tensor> inputs = SeededInit.inputs(graph, options.seed());
+    Weights weights = SeededInit.forGraph(graph, options.seed());
+    for (Map.Entry<String, Object> e : options.inputs().entrySet()) {
+      ValueId id = new ValueId(e.getKey());
+      if (!(e.getValue() instanceof Tensor t)) {
+        throw new IllegalArgumentException(
+            name() + ": input " + e.getKey() + " must be a Tensor, got " + e.getValue());
+      }
+      if (graph.value(id).isInitializer()) {
+        weights.put(id, t);
+      } else {
+        inputs.put(id, t);
+      }
+    }
+    SystolicFunctional.Result fr = new SystolicFunctional(config).run(graph, inputs, weights);
+    Map<String, Object> out = new LinkedHashMap<>();
+    fr.outputs().forEach((k, v) -> out.put(k.name(), v));
+    if (!fr.fp32Nodes().isEmpty()) {
+      out.put(FP32_NODES_KEY, fr.fp32Nodes());
+    }
+    return out;
+  }
+
+  /** The layer's TPU instruction program ({@link TpuLowering}); weight-stationary arrays only. */
+  public dev.silica.isa.Program<dev.silica.isa.tpu.TpuInstr> program(Graph graph) {
+    return TpuLowering.lower(config, graph, analyze(graph));
   }
 
   // ---- lowering ----
@@ -290,18 +370,12 @@ public final class SystolicArrayModel implements AcceleratorModel {
     List<TensorType> in = g.inputTypes(n);
     TensorType out = g.outputTypes(n).get(0);
     return switch (n.op()) {
-      case Conv2d c -> {
-        TensorType x = in.get(0);
-        TensorType w = in.get(1);
-        long groups = c.groups();
-        long batch = x.dim(0);
-        long m = batch * out.dim(2) * out.dim(3);
-        long k = (long) w.dim(1) * w.dim(2) * w.dim(3);
-        long cin = x.dim(1) / groups;
-        GemmShape s =
-            new GemmShape(m, out.dim(1) / groups, k, groups, batch * cin * x.dim(2) * x.dim(3));
-        yield new Lowered(List.of(s), in.size() > 2 ? out.size() : 0, false);
-      }
+      case Conv2d c -> conv(c, in.get(0), in.get(1), out, in.size() > 2 ? out.size() : 0);
+      // integer products run on the array like their float forms; the requantization of the
+      // i32 accumulators (and the bias add) is pipeline work
+      case ConvInteger c -> conv(c.conv(), in.get(0), in.get(1), out, 0);
+      case QLinearConv c ->
+          conv(c.conv(), in.get(0), in.get(3), out, out.size() * (in.size() > 8 ? 2 : 1));
       case ConvTranspose2d c -> {
         TensorType x = in.get(0);
         TensorType w = in.get(1);
@@ -321,17 +395,9 @@ public final class SystolicArrayModel implements AcceleratorModel {
         long k = gm.transA() ? a.dim(0) : a.dim(1);
         yield new Lowered(List.of(GemmShape.of(m, nn, k)), in.size() > 2 ? out.size() : 0, false);
       }
-      case MatMul mm -> {
-        TensorType a = in.get(0);
-        TensorType bt = in.get(1);
-        long m = a.rank() == 1 ? 1 : a.dim(-2);
-        long k = a.dim(-1);
-        long nn = bt.rank() == 1 ? 1 : bt.dim(-1);
-        long batch = out.size() / (m * nn);
-        GemmShape s =
-            bt.rank() <= 2 ? GemmShape.of(batch * m, nn, k) : new GemmShape(m, nn, k, batch, m * k);
-        yield new Lowered(List.of(s), 0, false);
-      }
+      case MatMul mm -> matmul(in.get(0), in.get(1), out, 0);
+      case MatMulInteger mm -> matmul(in.get(0), in.get(1), out, 0);
+      case QLinearMatMul mm -> matmul(in.get(0), in.get(3), out, out.size());
       case Lstm r -> recurrent(g, n, in);
       case Gru r -> recurrent(g, n, in);
       case Rnn r -> recurrent(g, n, in);
@@ -359,7 +425,39 @@ public final class SystolicArrayModel implements AcceleratorModel {
       case Embedding p -> vector(g, n, out);
       case OneHot p -> vector(g, n, out);
       case CausalMask p -> vector(g, n, out);
+      case PRelu p -> vector(g, n, out);
+      case LogSoftmax p -> vector(g, n, out);
+      case Cast p -> vector(g, n, out);
+      case QuantizeLinear p -> vector(g, n, out);
+      case DequantizeLinear p -> vector(g, n, out);
+      case Resize p -> vector(g, n, out);
     };
+  }
+
+  /** A convolution lowered to one GEMM per group; {@code vectorOps} of pipeline work after it. */
+  private static Lowered conv(
+      Conv2d c, TensorType x, TensorType w, TensorType out, long vectorOps) {
+
+    long groups = c.groups();
+    long batch = x.dim(0);
+    long m = batch * out.dim(2) * out.dim(3);
+    long k = (long) w.dim(1) * w.dim(2) * w.dim(3);
+    long cin = x.dim(1) / groups;
+    GemmShape s =
+        new GemmShape(m, out.dim(1) / groups, k, groups, batch * cin * x.dim(2) * x.dim(3));
+    return new Lowered(List.of(s), vectorOps, false);
+  }
+
+  /** A (batched) matrix product; {@code vectorOps} of pipeline work after it. */
+  private static Lowered matmul(TensorType a, TensorType bt, TensorType out, long vectorOps) {
+
+    long m = a.rank() == 1 ? 1 : a.dim(-2);
+    long k = a.dim(-1);
+    long nn = bt.rank() == 1 ? 1 : bt.dim(-1);
+    long batch = out.size() / (m * nn);
+    GemmShape s =
+        bt.rank() <= 2 ? GemmShape.of(batch * m, nn, k) : new GemmShape(m, nn, k, batch, m * k);
+    return new Lowered(List.of(s), vectorOps, false);
   }
 
   private static Lowered recurrent(Graph g, Node n, List<TensorType> in) {
@@ -601,9 +699,12 @@ public final class SystolicArrayModel implements AcceleratorModel {
       switch (df) {
         case WS -> {
           rd = ifmapBytes * (ifmapBytes <= halfIf ? 1 : cf) + filterBytes;
-          boolean psumsFit = s.m() * Math.min(s.n(), c) * aBytes <= halfOf;
-          wr = psumsFit ? outBytes : rf * outBytes;
-          rd += psumsFit ? 0 : (rf - 1) * outBytes;
+          // partial sums spill at their own width (the activation width unless a hierarchy says)
+          long psumBytes = config.psumBytes();
+          boolean psumsFit = s.m() * Math.min(s.n(), c) * psumBytes <= halfOf;
+          long spilled = psumsFit ? 0 : (rf - 1) * mn * psumBytes;
+          wr = outBytes + spilled;
+          rd += spilled;
         }
         case OS -> {
           rd =
@@ -664,6 +765,16 @@ public final class SystolicArrayModel implements AcceleratorModel {
       breakdown.put(LayerResult.MEMORY_STALL, a.stallCycles());
     }
     breakdown.put("vector", a.vectorCycles());
+    if (config.hierarchy().isPresent()) {
+      return new LayerResult(
+          a.node(),
+          a.opKind(),
+          a.totalCycles(),
+          breakdown,
+          a.macs(),
+          a.peakMacsPerCycle(),
+          LevelAccounting.counts(config, a));
+    }
     ActionCounts counts = new ActionCounts();
     int aBits = config.activationFormat().bits();
     int wBits = config.weightFormat().bits();
@@ -703,8 +814,14 @@ public final class SystolicArrayModel implements AcceleratorModel {
     }
   }
 
-  /** The design's components: R·C MACs, three SRAMs, C pipeline adders. */
+  /**
+   * The design's components: R·C MACs, three SRAMs, C pipeline adders; with a hierarchy, R·C MACs
+   * and weight register files, the global buffer, C pipeline adders.
+   */
   public List<AreaBreakdown.Item> areaItems() {
+    if (config.hierarchy().isPresent()) {
+      return LevelAccounting.areaItems(config);
+    }
     int aBits = config.activationFormat().bits();
     int wBits = config.weightFormat().bits();
     return List.of(

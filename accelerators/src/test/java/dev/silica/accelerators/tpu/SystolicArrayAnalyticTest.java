@@ -271,11 +271,14 @@ class SystolicArrayAnalyticTest {
   }
 
   @Test
-  void onlyTheAnalyticalTierExists() {
-    SystolicArrayModel m = new SystolicArrayModel(array(4, 4, Dataflow.WS));
+  void steppedTierRefusesIntegerFormatsWiderThanTheMac() {
+    SystolicArrayModel m =
+        new SystolicArrayModel(
+            array(4, 4, Dataflow.WS)
+                .withFormats(OperandFormat.INT8, OperandFormat.INT16, OperandFormat.INT16));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> m.run(gemm(4, 4, 4), RunOptions.defaults().withFidelity(Fidelity.CYCLE_STEPPED)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cycle_stepped is not implemented");
+        .hasMessageContaining("single-pass formats");
   }
 }

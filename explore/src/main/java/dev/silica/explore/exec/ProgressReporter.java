@@ -34,9 +34,31 @@ public final class ProgressReporter {
     this.intervalNanos = intervalNanos;
   }
 
-  /** Redraws in place when {@link System#console()} is present, else one line per second. */
+  /**
+   * Redraws in place when standard input and output are a terminal, else prints one line per
+   * second.
+   */
   public static ProgressReporter forTerminal(PrintStream out) {
-    return new ProgressReporter(out, System.console() != null, System::nanoTime, 1_000_000_000L);
+    return new ProgressReporter(out, isTerminal(), System::nanoTime, 1_000_000_000L);
+  }
+
+  /**
+   * Whether this JVM talks to a terminal. From JDK 22 {@link System#console()} returns a console
+   * even when output is redirected, and only {@code Console.isTerminal()} (called reflectively, as
+   * the code targets Java 21) tells; on JDK 21 a non-null console means a terminal.
+   */
+  public static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** Prints nothing. */

@@ -214,11 +214,26 @@ public final class Charts {
    */
   public static JFreeChart pareto(
       String title, String xLabel, String yLabel, List<NamedPoint> points) {
+    return pareto(title, xLabel, yLabel, points, ParetoFront.of(points));
+  }
+
+  /**
+   * A scatter of design points with a given front (computed by the caller, e.g. with one axis
+   * maximized) drawn as a line through its points in x order.
+   */
+  public static JFreeChart pareto(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<NamedPoint> points,
+      List<NamedPoint> givenFront) {
     XYSeriesCollection ds = new XYSeriesCollection();
     XYSeries all = new XYSeries("design points", false, true);
     points.forEach(p -> all.add(p.x(), p.y()));
     ds.addSeries(all);
-    List<NamedPoint> front = ParetoFront.of(points);
+    List<NamedPoint> front = new ArrayList<>(givenFront);
+    front.sort(
+        java.util.Comparator.comparingDouble(NamedPoint::x).thenComparingDouble(NamedPoint::y));
     XYSeries f = new XYSeries("Pareto front", false, true);
     front.forEach(p -> f.add(p.x(), p.y()));
     ds.addSeries(f);
@@ -239,6 +254,9 @@ public final class Charts {
     r.setSeriesLinesVisible(1, true);
     r.setSeriesPaint(1, PALETTE[3]);
     r.setSeriesStroke(1, new BasicStroke(2f));
+    r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+    // the front on top of the points it was chosen from
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     r.setSeriesItemLabelGenerator(0, (dataset, s, i) -> points.get(i).name());
     // Names overlap into an unreadable blot beyond a few dozen points; the layer table has them.
     r.setSeriesItemLabelsVisible(0, ds.getItemCount(0) <= MAX_LABELLED_POINTS);
@@ -316,6 +334,9 @@ public final class Charts {
                   + ", in execution order; names in the layer table)");
     } else if (categories > 6) {
       plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    } else {
+      // a few wide categories: let a name use more than its bar's width rather than be cut short
+      plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
     }
     BarRenderer r = (BarRenderer) plot.getRenderer();
     r.setBarPainter(new StandardBarPainter());

@@ -20,6 +20,11 @@ public record UnitScale(String unit, double divisor) {
     return pick(max, List.of("J", "mJ", "µJ", "nJ", "pJ"), List.of(1e12, 1e9, 1e6, 1e3, 1.0));
   }
 
+  /** Frequency from hertz: GHz, MHz, kHz, Hz. */
+  public static UnitScale hertz(double max) {
+    return pick(max, List.of("GHz", "MHz", "kHz", "Hz"), List.of(1e9, 1e6, 1e3, 1.0));
+  }
+
   /** Area from µm²: mm² from 1e6 µm² up, else µm². */
   public static UnitScale squareMicrons(double max) {
     return max >= 1e6 ? new UnitScale("mm²", 1e6) : new UnitScale("µm²", 1.0);

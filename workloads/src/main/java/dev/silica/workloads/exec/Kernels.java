@@ -300,6 +300,29 @@ final class Kernels {
     return y;
   }
 
+  /** Log-softmax along the middle axis: {@code x - max - ln Σ e^{x - max}}. */
+  static double[] logSoftmax(double[] x, int outer, int len, int inner) {
+    double[] y = new double[x.length];
+    for (int o = 0; o < outer; o++) {
+      for (int i = 0; i < inner; i++) {
+        int base = o * len * inner + i;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < len; k++) {
+          max = Math.max(max, x[base + k * inner]);
+        }
+        double sum = 0;
+        for (int k = 0; k < len; k++) {
+          sum += Math.exp(x[base + k * inner] - max);
+        }
+        double log = Math.log(sum);
+        for (int k = 0; k < len; k++) {
+          y[base + k * inner] = x[base + k * inner] - max - log;
+        }
+      }
+    }
+    return y;
+  }
+
   /** Layer norm of rows of length {@code len}: two-pass mean and biased variance. */
   static double[] layerNorm(double[] x, int len, double[] scale, double[] bias, double eps) {
     double[] y = new double[x.length];

@@ -3,11 +3,14 @@ package dev.silica.workloads.exec;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
 import dev.silica.workloads.ir.DType;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -18,17 +21,24 @@ import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
 import dev.silica.workloads.ir.Padding;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Shape;
 import dev.silica.workloads.ir.Sigmoid;
@@ -126,12 +136,25 @@ import java.util.function.DoubleUnaryOperator;
  *       error naming the node.
  *   <li>{@code causal_mask}: entries with column {@code >} row in the last two dimensions become
  *       {@code fill}.
+ *   <li>{@code prelu} {@code x ≥ 0 ? x : slope·x}, slope broadcast; {@code log_softmax} {@code x -
+ *       max - ln Σ e^{x - max}}; {@code resize}: the source index {@link
+ *       dev.silica.workloads.ir.Resize#source} of each output row and column; {@code maxunpool}
+ *       with an output size writes the unpooled block at the top-left.
+ *   <li>{@code cast}: to a floating type, rounded to nearest even at that type's precision (f16 and
+ *       bf16 through float, which is correctly rounded) and stored in the run's precision; to an
+ *       integer type, truncated toward zero and wrapped; integer to integer wraps.
+ *   <li>Quantized ops ({@link QuantKernels}): integer arithmetic in {@code long}, exact and the
+ *       same in both precisions; {@code quantize_linear} and the requantization of {@code
+ *       qlinear_matmul}/{@code qlinear_conv} use float32 as ONNX defines them, rounding half to
+ *       even and saturating; {@code dequantize_linear} multiplies in the run's precision.
  * </ul>
  *
- * <p>Integer tensors ({@code i64} storage for every integer type) pass through the data-movement
- * ops ({@code reshape}, {@code flatten}, {@code concat}, {@code embedding} tables) unchanged; an op
- * that computes in {@code double} on integers ({@code add}, {@code transpose}, ...) is exact up to
- * {@code 2⁵³} and its result is stored back as {@code i64}.
+ * <p>Integer tensors ({@code i64} storage for every integer type; an {@code f16}/{@code bf16} value
+ * is stored as a float of the run's precision holding a value of that type) pass through the
+ * data-movement ops ({@code reshape}, {@code flatten}, {@code concat}, {@code embedding} tables)
+ * unchanged; an op that computes in {@code double} on integers ({@code add}, {@code transpose},
+ * ...) is exact up to {@code 2⁵³} and its result is stored back as {@code i64}, wrapped to the
+ * declared width ({@code i8}, {@code u8}, {@code i32}) as ONNX integer arithmetic wraps.
  *
  * <p>An executor owns a thread pool: close it when done. One executor may run many graphs, one at a
  * time.
@@ -191,6 +214,39 @@ public final class ReferenceExecutor implements AutoCloseable {
    * @throws ExecException when an input or weight is missing or mistyped, or data is out of range
    */
   public Map<ValueId, Tensor> run(Graph g, Map<ValueId, Tensor> inputs, Weights weights) {
+    return run(g, inputs, weights, null);
+  }
+
+  /**
+   * A hook into {@link #run(Graph, Map, Weights, NodeHook)}: it may compute a node itself and sees
+   * (and may replace) every node's results before they are stored. The quantized executor ({@code
+   * dev.silica.workloads.quant}) uses it to calibrate and to emulate number formats; a plain run
+   * has none.
+   */
+  public interface NodeHook {
+    /**
+     * Results of {@code n} computed by the hook, or {@code null} to run the executor's kernel.
+     *
+     * @param inputs the operand tensors in the run's precision, read only
+     */
+    default List<Tensor> compute(Graph g, Node n, List<Tensor> inputs) {
+      return null;
+    }
+
+    /**
+     * The results to store for {@code n}: {@code outputs} itself or replacements of equal shape.
+     */
+    default List<Tensor> after(Graph g, Node n, List<Tensor> inputs, List<Tensor> outputs) {
+      return outputs;
+    }
+  }
+
+  /**
+   * {@link #run(Graph, Map, Weights)} with a {@link NodeHook} called for every node in graph order
+   * ({@code hook} may be {@code null}). The hook runs on the calling thread.
+   */
+  public Map<ValueId, Tensor> run(
+      Graph g, Map<ValueId, Tensor> inputs, Weights weights, NodeHook hook) {
     Map<ValueId, Tensor> env = new HashMap<>();
     for (Value v : g.inputs()) {
       Tensor t = inputs.get(v.id());
@@ -223,6 +279,9 @@ public final class ReferenceExecutor implements AutoCloseable {
           lit[i] = v.literal().get(i);
         }
         t = Tensor.of(v.type().shape(), lit);
+        if (v.type().dtype().isIntegral()) {
+          t = t.toI64();
+        }
       } else {
         throw new ExecException(v.id() + ": no weight given for " + v.kind() + " " + v.type());
       }
@@ -246,7 +305,13 @@ public final class ReferenceExecutor implements AutoCloseable {
       }
       List<Tensor> outs;
       try {
-        outs = execute(g, n, ins);
+        outs = hook == null ? null : hook.compute(g, n, ins);
+        if (outs == null) {
+          outs = execute(g, n, ins);
+        }
+        if (hook != null) {
+          outs = hook.after(g, n, ins, outs);
+        }
       } catch (ExecException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -255,8 +320,9 @@ public final class ReferenceExecutor implements AutoCloseable {
       for (int k = 0; k < outs.size(); k++) {
         ValueId o = n.outputs().get(k);
         Tensor t = outs.get(k);
-        // integer data moved through a kernel that computes in double comes back as integers
-        t = g.type(o).dtype().isIntegral() ? t.toI64() : t;
+        // integer data moved through a kernel that computes in double comes back as integers,
+        // wrapped to the declared width (ONNX integer arithmetic is modular)
+        t = g.type(o).dtype().isIntegral() ? integral(t, g.type(o).dtype()) : t;
         env.put(o, t);
         live += bytes(t);
       }
@@ -282,6 +348,23 @@ public final class ReferenceExecutor implements AutoCloseable {
       result.put(o, env.get(o));
     }
     return result;
+  }
+
+  private static Tensor integral(Tensor t, DType declared) {
+    Tensor i = t.toI64();
+    if (declared == DType.I64) {
+      return i;
+    }
+    long[] v = i.longs();
+    long[] w = null;
+    for (int k = 0; k < v.length; k++) {
+      long r = QuantKernels.wrap(declared, v[k]);
+      if (r != v[k]) {
+        w = w == null ? v.clone() : w;
+        w[k] = r;
+      }
+    }
+    return w == null ? i : Tensor.of(t.shape(), w);
   }
 
   private Tensor toMode(Tensor t) {
@@ -372,13 +455,256 @@ public final class ReferenceExecutor implements AutoCloseable {
       case Lstm op -> lstm(op, in);
       case Gru op -> gru(op, in);
       case Rnn op -> rnn(op, in);
-      case MaxUnpool op -> List.of(maxUnpool(n, in, out));
+      case MaxUnpool op -> List.of(maxUnpool(n, op, in, out));
       case Upsample op ->
           List.of(wrap(Kernels.upsample(d(x), x.dims(), op.scaleH(), op.scaleW()), out));
       case Embedding op -> List.of(embedding(n, in, out));
       case OneHot op -> List.of(oneHot(n, op, in.get(0), out));
       case CausalMask op -> List.of(causalMask(op, x));
+      case PRelu op -> List.of(prelu(x, in.get(1), out));
+      case LogSoftmax op -> {
+        int axis = op.axis() < 0 ? op.axis() + x.rank() : op.axis();
+        int outer = prod(x, 0, axis);
+        int inner = prod(x, axis + 1, x.rank());
+        yield List.of(wrap(Kernels.logSoftmax(d(x), outer, x.dim(axis), inner), out));
+      }
+      case Cast op -> List.of(cast(x, g.type(n.inputs().getFirst()).dtype(), op.to()));
+      case QuantizeLinear op -> {
+        int axis = in.get(1).size() == 1 ? 0 : (op.axis() < 0 ? op.axis() + x.rank() : op.axis());
+        yield List.of(
+            Tensor.of(
+                out,
+                QuantKernels.quantize(
+                    d(x),
+                    x.dims(),
+                    axis,
+                    d(in.get(1)),
+                    in.size() > 2 ? in.get(2).longs() : null,
+                    outType.dtype())));
+      }
+      case DequantizeLinear op -> {
+        int axis = in.get(1).size() == 1 ? 0 : (op.axis() < 0 ? op.axis() + x.rank() : op.axis());
+        double[] y =
+            QuantKernels.dequantize(
+                x.longs(),
+                x.dims(),
+                axis,
+                d(in.get(1)),
+                in.size() > 2 ? in.get(2).longs() : null,
+                fp32());
+        yield List.of(wrap(y, out));
+      }
+      case MatMulInteger op ->
+          List.of(
+              Tensor.of(
+                  out,
+                  QuantKernels.wrapI32(
+                      integerMatmul(
+                          x,
+                          in.get(1),
+                          in.size() > 2 ? in.get(2).longs() : new long[1],
+                          in.size() > 2 ? in.get(3).longs() : new long[1],
+                          out))));
+      case QLinearMatMul op -> {
+        long[] acc =
+            QuantKernels.wrapI32(
+                integerMatmul(x, in.get(3), in.get(2).longs(), in.get(5).longs(), out));
+        yield List.of(
+            Tensor.of(
+                out,
+                QuantKernels.requantize(
+                    acc,
+                    (float) in.get(1).getDouble(0),
+                    new float[] {(float) in.get(4).getDouble(0)},
+                    (float) in.get(6).getDouble(0),
+                    in.get(7).longs()[0],
+                    outType.dtype(),
+                    1)));
+      }
+      case ConvInteger op -> {
+        long[] acc =
+            integerConv(
+                g,
+                n,
+                op.conv(),
+                x,
+                in.get(1),
+                null,
+                in.size() > 2 ? in.get(2).longs()[0] : 0,
+                in.size() > 2 ? in.get(3).longs() : new long[1],
+                out);
+        yield List.of(Tensor.of(out, QuantKernels.wrapI32(acc)));
+      }
+      case Resize op -> List.of(wrap(resize(op, d(x), x.dims(), out), out));
+      case QLinearConv op -> {
+        long[] acc =
+            QuantKernels.wrapI32(
+                integerConv(
+                    g,
+                    n,
+                    op.conv(),
+                    x,
+                    in.get(3),
+                    in.size() > 8 ? in.get(8).longs() : null,
+                    in.get(2).longs()[0],
+                    in.get(5).longs(),
+                    out));
+        double[] ws = d(in.get(4));
+        float[] wScale = new float[ws.length];
+        for (int i = 0; i < ws.length; i++) {
+          wScale[i] = (float) ws[i];
+        }
+        yield List.of(
+            Tensor.of(
+                out,
+                QuantKernels.requantize(
+                    acc,
+                    (float) in.get(1).getDouble(0),
+                    wScale,
+                    (float) in.get(6).getDouble(0),
+                    in.get(7).longs()[0],
+                    outType.dtype(),
+                    out.dim(2) * out.dim(3))));
+      }
     };
+  }
+
+  private static double[] resize(Resize op, double[] x, int[] d, Shape out) {
+    int h = d[2];
+    int w = d[3];
+    int p = out.dim(2);
+    int q = out.dim(3);
+    int[] rows = new int[p];
+    int[] cols = new int[q];
+    for (int i = 0; i < p; i++) {
+      rows[i] = op.source(i, h, p, op.scaleH());
+    }
+    for (int j = 0; j < q; j++) {
+      cols[j] = op.source(j, w, q, op.scaleW());
+    }
+    double[] y = new double[d[0] * d[1] * p * q];
+    for (int plane = 0, o = 0; plane < d[0] * d[1]; plane++) {
+      int base = plane * h * w;
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j < q; j++) {
+          y[o++] = x[base + rows[i] * w + cols[j]];
+        }
+      }
+    }
+    return y;
+  }
+
+  // ---------------------------------------------------------------- quantized and cast
+
+  private Tensor prelu(Tensor x, Tensor slope, Shape out) {
+    double[] v = d(x);
+    double[] s = d(slope);
+    int[] ss = Kernels.broadcastStrides(slope.dims(), x.dims());
+    int[] dims = x.dims();
+    double[] y = new double[v.length];
+    int[] idx = new int[dims.length];
+    for (int i = 0; i < v.length; i++) {
+      int so = 0;
+      for (int k = 0; k < dims.length; k++) {
+        so += idx[k] * ss[k];
+      }
+      y[i] = v[i] >= 0 ? v[i] : s[so] * v[i];
+      for (int k = dims.length - 1; k >= 0 && ++idx[k] == dims[k]; k--) {
+        idx[k] = 0;
+      }
+    }
+    return wrap(y, out);
+  }
+
+  /** ONNX Cast; floating results are rounded to the target's precision in either mode. */
+  private Tensor cast(Tensor x, DType from, DType to) {
+    int n = x.size();
+    if (to.isIntegral()) {
+      long[] y = new long[n];
+      if (from.isIntegral()) {
+        long[] v = x.longs();
+        for (int i = 0; i < n; i++) {
+          y[i] = QuantKernels.wrap(to, v[i]);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          y[i] = QuantKernels.toInteger(to, x.getDouble(i));
+        }
+      }
+      return Tensor.of(x.shape(), y);
+    }
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = QuantKernels.roundTo(to, x.getDouble(i));
+    }
+    return wrap(y, x.shape());
+  }
+
+  /** Integer batched matmul with NumPy batch broadcasting; zero points of 1, M or N entries. */
+  private static long[] integerMatmul(Tensor a, Tensor b, long[] aZp, long[] bZp, Shape out) {
+    int[] ad = a.rank() == 1 ? new int[] {1, a.dim(0)} : a.dims();
+    int[] bd = b.rank() == 1 ? new int[] {b.dim(0), 1} : b.dims();
+    int m = ad[ad.length - 2];
+    int k = ad[ad.length - 1];
+    int nn = bd[bd.length - 1];
+    int[] aBatch = java.util.Arrays.copyOf(ad, ad.length - 2);
+    int[] bBatch = java.util.Arrays.copyOf(bd, bd.length - 2);
+    int rank = Math.max(aBatch.length, bBatch.length);
+    int[] batch = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      int da = i < rank - aBatch.length ? 1 : aBatch[i - (rank - aBatch.length)];
+      int db = i < rank - bBatch.length ? 1 : bBatch[i - (rank - bBatch.length)];
+      batch[i] = Math.max(da, db);
+    }
+    int[] sa = Kernels.broadcastStrides(aBatch, batch);
+    int[] sb = Kernels.broadcastStrides(bBatch, batch);
+    int batches = (int) (out.size() / ((long) m * nn));
+    int[] aOff = new int[batches];
+    int[] bOff = new int[batches];
+    for (int t = 0; t < batches; t++) {
+      int ia = 0;
+      int ib = 0;
+      int rem = t;
+      for (int d = rank - 1; d >= 0; d--) {
+        int id = rem % batch[d];
+        rem /= batch[d];
+        ia += id * sa[d];
+        ib += id * sb[d];
+      }
+      aOff[t] = ia * m * k;
+      bOff[t] = ib * k * nn;
+    }
+    return QuantKernels.matmul(a.longs(), b.longs(), aOff, bOff, m, k, nn, aZp, bZp);
+  }
+
+  private static long[] integerConv(
+      Graph g,
+      Node n,
+      Conv2d op,
+      Tensor x,
+      Tensor w,
+      long[] bias,
+      long xZp,
+      long[] wZp,
+      Shape out) {
+    Padding p = op.resolvedPadding(x.type(), w.type());
+    return QuantKernels.conv(
+        x.longs(),
+        x.dims(),
+        w.longs(),
+        w.dims(),
+        bias,
+        out.dim(2),
+        out.dim(3),
+        op.strideH(),
+        op.strideW(),
+        op.dilationH(),
+        op.dilationW(),
+        p.top(),
+        p.left(),
+        op.groups(),
+        xZp,
+        wZp);
   }
 
   // ---------------------------------------------------------------- conversions
@@ -659,7 +985,7 @@ public final class ReferenceExecutor implements AutoCloseable {
 
   /** Add or multiply; same-shape {@code float} operands skip the widening (same result). */
   private Tensor binary(Tensor a, Tensor b, Shape out, boolean multiply) {
-    if (fp32() && a.shape().equals(b.shape())) {
+    if (fp32() && a.dtype() == DType.F32 && b.dtype() == DType.F32 && a.shape().equals(b.shape())) {
       float[] x = a.floats();
       float[] z = b.floats();
       float[] y = new float[x.length];
@@ -783,9 +1109,12 @@ public final class ReferenceExecutor implements AutoCloseable {
     return y;
   }
 
-  private Tensor maxUnpool(Node n, List<Tensor> in, Shape out) {
+  private Tensor maxUnpool(Node n, MaxUnpool op, List<Tensor> in, Shape out) {
     long[] idx = in.get(1).longs();
-    long size = out.size();
+    Tensor x = in.get(0);
+    int[] pq = op.unpooledSize(x.type());
+    Shape unpooled = Shape.of(x.dim(0), x.dim(1), pq[0], pq[1]);
+    long size = unpooled.size();
     for (int i = 0; i < idx.length; i++) {
       if (idx[i] < 0 || idx[i] >= size) {
         throw new ExecException(
@@ -794,14 +1123,27 @@ public final class ReferenceExecutor implements AutoCloseable {
                 + idx[i]
                 + " at flat position "
                 + i
-                + " is outside the output "
-                + out
+                + " is outside the unpooled output "
+                + unpooled
                 + " ([0, "
                 + size
                 + "))");
       }
     }
-    return wrap(Kernels.maxUnpool(d(in.get(0)), idx, (int) size), out);
+    double[] y = Kernels.maxUnpool(d(x), idx, (int) size);
+    if (!unpooled.equals(out)) {
+      // a larger output size: the unpooled block at the top-left, zeros elsewhere
+      double[] big = new double[Math.toIntExact(out.size())];
+      int q = out.dim(3);
+      for (int plane = 0; plane < x.dim(0) * x.dim(1); plane++) {
+        for (int r = 0; r < pq[0]; r++) {
+          System.arraycopy(
+              y, (plane * pq[0] + r) * pq[1], big, (plane * out.dim(2) + r) * q, pq[1]);
+        }
+      }
+      y = big;
+    }
+    return wrap(y, out);
   }
 
   private List<Tensor> maxPool(Graph g, Node n, MaxPool op, Tensor x, Shape out) {

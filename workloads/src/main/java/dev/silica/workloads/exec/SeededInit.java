@@ -3,10 +3,13 @@ package dev.silica.workloads.exec;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -17,16 +20,23 @@ import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -71,7 +81,10 @@ import java.util.SplittableRandom;
  *   <li>{@code embedding} table: {@code N(0, 1)} (Box-Muller on the value's generator);
  *   <li>{@code lstm}, {@code gru}, {@code rnn} weights and biases: {@code U(±1/√H)}; initial states
  *       declared as initializers: 0;
- *   <li>integer initializers: 0;
+ *   <li>{@code prelu} slope: 0.25 ({@code nn.PReLU}'s {@code init});
+ *   <li>scales of {@code quantize_linear}, {@code dequantize_linear}, {@code qlinear_matmul} and
+ *       {@code qlinear_conv}: {@code 1/128} (one int8 step for values in {@code [-1, 1)});
+ *   <li>integer initializers (quantized weights, zero points): 0;
  *   <li>anything else (an operand of {@code add}, {@code mul}, ... or an unused value): {@code
  *       U(±1/√fan_in)} with {@code fan_in} the product of all dimensions but the first (rank ≥ 2)
  *       or the element count (rank ≤ 1).
@@ -160,8 +173,16 @@ public final class SeededInit {
         bound = Math.min(bound, g.type(n.inputs().get(1)).dim(0));
       } else if (n.op() instanceof OneHot h) {
         bound = Math.min(bound, h.depth());
-      } else if (n.op() instanceof MaxUnpool && n.inputs().get(1).equals(id)) {
-        bound = Math.min(bound, g.type(n.output()).size());
+      } else if (n.op() instanceof MaxUnpool u && n.inputs().get(1).equals(id)) {
+        int[] pq = u.unpooledSize(g.type(n.inputs().get(0)));
+        bound =
+            Math.min(
+                bound,
+                g.type(n.output()).size()
+                    / g.type(n.output()).dim(2)
+                    / g.type(n.output()).dim(3)
+                    * pq[0]
+                    * pq[1]);
       }
     }
     return bound == Long.MAX_VALUE ? 1 : bound;
@@ -216,6 +237,16 @@ public final class SeededInit {
             case Upsample x -> null;
             case OneHot x -> null;
             case CausalMask x -> null;
+            case PRelu x -> i == 1 ? new Rule.Constant(0.25) : null;
+            case LogSoftmax x -> null;
+            case Cast x -> null;
+            case QuantizeLinear q -> i == 1 ? QUANT_SCALE : null;
+            case DequantizeLinear q -> i == 1 ? QUANT_SCALE : null;
+            case QLinearMatMul q -> i == 1 || i == 4 || i == 6 ? QUANT_SCALE : null;
+            case QLinearConv q -> i == 1 || i == 4 || i == 6 ? QUANT_SCALE : null;
+            case MatMulInteger x -> null;
+            case ConvInteger x -> null;
+            case Resize x -> null;
           };
       if (r != null) {
         return r;
@@ -223,6 +254,9 @@ public final class SeededInit {
     }
     return generic(t);
   }
+
+  /** Quantization scales: one int8 step for values in {@code [-1, 1)}. */
+  private static final Rule QUANT_SCALE = new Rule.Constant(1.0 / 128);
 
   private static Rule recurrent(int operand, int firstState, int hidden) {
     return operand >= firstState ? new Rule.Constant(0) : uniform(hidden);
@@ -248,7 +282,15 @@ public final class SeededInit {
   private static Tensor draw(Value v, Rule rule, long seed) {
     int n = Math.toIntExact(v.type().size());
     if (v.type().dtype().isIntegral()) {
-      return Tensor.of(v.type().shape(), new long[n]);
+      // an integer literal (gather indices, a connection table) keeps its values; other
+      // integer initializers are 0
+      long[] data = new long[n];
+      if (rule instanceof Rule.Literal) {
+        for (int i = 0; i < n; i++) {
+          data[i] = (long) (float) v.literal().get(i);
+        }
+      }
+      return Tensor.of(v.type().shape(), data);
     }
     float[] data = new float[n];
     SplittableRandom rng = generator(seed, v.id().name());

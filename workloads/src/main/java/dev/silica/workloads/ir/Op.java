@@ -48,7 +48,17 @@ public sealed interface Op
         Upsample,
         Embedding,
         OneHot,
-        CausalMask {
+        CausalMask,
+        PRelu,
+        LogSoftmax,
+        Cast,
+        QuantizeLinear,
+        DequantizeLinear,
+        MatMulInteger,
+        ConvInteger,
+        QLinearMatMul,
+        QLinearConv,
+        Resize {
 
   /** The op's name in the IR text form, e.g. {@code conv2d}. */
   String kind();

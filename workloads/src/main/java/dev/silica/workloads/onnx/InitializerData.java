@@ -124,6 +124,20 @@ public record InitializerData(
     return new TensorType(dtype, new Shape(dims));
   }
 
+  /**
+   * These elements as an executor tensor: {@code f32} storage for {@code f32}, {@code f16} and
+   * {@code bf16} (their values are exact in float), {@code f64} for {@code f64}, {@code i64} for
+   * the integer types and {@code bool}. Fails for empty tensors, which the IR cannot describe.
+   */
+  public dev.silica.workloads.tensor.Tensor toTensor() {
+    Shape shape = new Shape(dims);
+    return floats != null
+        ? dev.silica.workloads.tensor.Tensor.of(shape, floats)
+        : longs != null
+            ? dev.silica.workloads.tensor.Tensor.of(shape, longs)
+            : dev.silica.workloads.tensor.Tensor.of(shape, doubles);
+  }
+
   /** The same elements with other dimensions of the same element count. */
   public InitializerData reshaped(List<Integer> newDims) {
     return new InitializerData(dtype, newDims, floats, longs, doubles);
@@ -148,16 +162,5 @@ public record InitializerData(
   @Override
   public String toString() {
     return "InitializerData[" + dtype.text() + dims + ", " + size() + " elements]";
-  }
-
-  /** The elements as a tensor ({@code f32} for every floating type but {@code f64}, else i64). */
-  public dev.silica.workloads.tensor.Tensor toTensor() {
-    dev.silica.workloads.ir.Shape shape =
-        dev.silica.workloads.ir.Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
-    return floats != null
-        ? dev.silica.workloads.tensor.Tensor.of(shape, floats)
-        : longs != null
-            ? dev.silica.workloads.tensor.Tensor.of(shape, longs)
-            : dev.silica.workloads.tensor.Tensor.of(shape, doubles);
   }
 }

@@ -3,11 +3,14 @@ package dev.silica.workloads.onnx;
 import com.google.protobuf.ByteString;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
 import dev.silica.workloads.ir.DType;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -18,17 +21,24 @@ import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
+import dev.silica.workloads.ir.PRelu;
 import dev.silica.workloads.ir.Padding;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -87,9 +97,9 @@ import java.util.Set;
  * Reshape, Dropout   the target shape / the ratio as a constant initializer name/shape, name/ratio
  * </pre>
  *
- * <p>Index convention: the IR's MaxPool indices count within a channel plane ({@code h·W + w}, as
- * PyTorch), ONNX's over the whole tensor. A MaxPool → MaxUnpool pair is consistent either way;
- * indices consumed by other ops would differ.
+ * <p>Index convention: the IR's MaxPool indices are ONNX's ({@code storage_order = 0}, flat over
+ * the whole input tensor, {@code ((n·C + c)·H + h)·W + w}), so they are written unchanged; the ONNX
+ * Runtime cross-check compares them.
  */
 public final class OnnxExporter {
   /** What to write for a parameter or buffer whose elements are not given. */
@@ -416,16 +426,26 @@ public final class OnnxExporter {
     void node(Node n) {
       String name = n.name();
       switch (n.op()) {
-        case Conv2d c -> {
-          TensorType w = g.type(n.inputs().get(1));
-          OnnxWire.Node.Builder o = onnx("Conv", name, ins(n), outs(n));
-          o.addAttribute(ints("kernel_shape", w.dim(2), w.dim(3)));
-          o.addAttribute(ints("strides", c.strideH(), c.strideW()));
-          padding(o, c.padding());
-          o.addAttribute(ints("dilations", c.dilationH(), c.dilationW()));
-          o.addAttribute(integer("group", c.groups()));
-          add(o);
-        }
+        case Conv2d c -> conv(n, "Conv", c, 1);
+        case ConvInteger c -> conv(n, "ConvInteger", c.conv(), 1);
+        case QLinearConv c -> conv(n, "QLinearConv", c.conv(), 3);
+        case PRelu p -> add(onnx("PRelu", name, ins(n), outs(n)));
+        case LogSoftmax s ->
+            add(onnx("LogSoftmax", name, ins(n), outs(n)).addAttribute(integer("axis", s.axis())));
+        case Cast c ->
+            add(
+                onnx("Cast", name, ins(n), outs(n))
+                    .addAttribute(integer("to", OnnxTensors.code(c.to()))));
+        case QuantizeLinear q ->
+            add(
+                onnx("QuantizeLinear", name, ins(n), outs(n))
+                    .addAttribute(integer("axis", q.axis())));
+        case DequantizeLinear q ->
+            add(
+                onnx("DequantizeLinear", name, ins(n), outs(n))
+                    .addAttribute(integer("axis", q.axis())));
+        case MatMulInteger m -> add(onnx("MatMulInteger", name, ins(n), outs(n)));
+        case QLinearMatMul m -> add(onnx("QLinearMatMul", name, ins(n), outs(n)));
         case ConvTranspose2d c -> {
           TensorType w = g.type(n.inputs().get(1));
           OnnxWire.Node.Builder o = onnx("ConvTranspose", name, ins(n), outs(n));
@@ -519,11 +539,48 @@ public final class OnnxExporter {
         case Gru gr -> recurrent(n, "GRU", gr.hiddenSize(), 1);
         case Rnn r -> recurrent(n, "RNN", r.hiddenSize(), 1);
         case MaxUnpool u -> {
-          OnnxWire.Node.Builder o = onnx("MaxUnpool", name, ins(n), outs(n));
+          List<String> ins = new ArrayList<>(ins(n));
+          if (u.outputH() > 0) {
+            TensorType x = g.type(n.inputs().getFirst());
+            ins.add(
+                constant(
+                    name + "/output_shape",
+                    InitializerData.ofLongs(
+                        List.of(4), x.dim(0), x.dim(1), u.outputH(), u.outputW())));
+          }
+          OnnxWire.Node.Builder o = onnx("MaxUnpool", name, ins, outs(n));
           o.addAttribute(ints("kernel_shape", u.kernelH(), u.kernelW()));
           o.addAttribute(ints("strides", u.strideH(), u.strideW()));
           padding(o, u.padding());
           add(o);
+        }
+        case Resize r -> {
+          TensorType x = g.type(n.inputs().getFirst());
+          List<String> ins =
+              r.scaleH() > 0
+                  ? List.of(
+                      ins(n).getFirst(),
+                      "",
+                      constant(
+                          name + "/scales",
+                          InitializerData.ofFloats(List.of(4), 1, 1, r.scaleH(), r.scaleW())))
+                  : List.of(
+                      ins(n).getFirst(),
+                      "",
+                      "",
+                      constant(
+                          name + "/sizes",
+                          InitializerData.ofLongs(
+                              List.of(4), x.dim(0), x.dim(1), r.outH(), r.outW())));
+          add(
+              onnx("Resize", name, ins, outs(n))
+                  .addAttribute(text("mode", "nearest"))
+                  .addAttribute(
+                      text(
+                          "coordinate_transformation_mode",
+                          r.coordinate().name().toLowerCase(java.util.Locale.ROOT)))
+                  .addAttribute(
+                      text("nearest_mode", r.nearest().name().toLowerCase(java.util.Locale.ROOT))));
         }
         case Upsample u -> {
           String scales =
@@ -654,6 +711,18 @@ public final class OnnxExporter {
                 List.of(outputs.get(k), k == 0 ? axis1 : axis0),
                 n.outputs().get(k).name()));
       }
+    }
+
+    /** A convolution node; {@code weight} is the operand index of the weight. */
+    void conv(Node n, String opType, Conv2d c, int weight) {
+      TensorType w = g.type(n.inputs().get(weight));
+      OnnxWire.Node.Builder o = onnx(opType, n.name(), ins(n), outs(n));
+      o.addAttribute(ints("kernel_shape", w.dim(2), w.dim(3)));
+      o.addAttribute(ints("strides", c.strideH(), c.strideW()));
+      padding(o, c.padding());
+      o.addAttribute(ints("dilations", c.dilationH(), c.dilationW()));
+      o.addAttribute(integer("group", c.groups()));
+      add(o);
     }
 
     void padding(OnnxWire.Node.Builder o, Padding p) {

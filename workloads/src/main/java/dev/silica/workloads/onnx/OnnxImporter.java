@@ -3,11 +3,14 @@ package dev.silica.workloads.onnx;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
 import dev.silica.workloads.ir.DType;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -19,17 +22,24 @@ import dev.silica.workloads.ir.GraphBuilder;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
+import dev.silica.workloads.ir.PRelu;
 import dev.silica.workloads.ir.Padding;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Shape;
 import dev.silica.workloads.ir.Sigmoid;
@@ -89,10 +99,19 @@ import java.util.function.UnaryOperator;
  * Dropout (ratio attribute or constant input)          Dropout (mask output and training rejected)
  * LSTM / GRU / RNN (forward, default activations,      Lstm / Gru / Rnn, weights converted (below)
  *          no clip, layout 0, no peepholes)
- * MaxUnpool (kernel_shape strides pads)                MaxUnpool
- * Upsample, Resize (mode nearest, integer scales      Upsample; for an integer scale s the half-
- *   on H and W; asymmetric + floor, half_pixel or     pixel source (x + 0.5)/s - 0.5 lies within
- *   pytorch_half_pixel with any nearest_mode)         0.5 of floor(x/s), so those modes agree
+ * MaxUnpool (kernel_shape strides pads; output_shape  MaxUnpool (with its output size)
+ *   as a constant input)
+ * Upsample, Resize (mode nearest; scales or sizes on  Upsample for integer scales with asymmetric +
+ *   H and W; every coordinate_transformation_mode     floor (Upsample, Resize-10); otherwise Resize
+ *   but tf_crop_and_resize; every nearest_mode)       with the modes and the given scales
+ * PRelu (slope broadcast; PRelu-6 1-D slope per       PRelu
+ *   channel), LogSoftmax (axis, as Softmax)           LogSoftmax
+ * Cast (to: float, double, float16, bfloat16, int8,   Cast
+ *   uint8, int32, int64, bool)
+ * QuantizeLinear, DequantizeLinear (axis)              QuantizeLinear, DequantizeLinear
+ * MatMulInteger, ConvInteger (conv attributes)         MatMulInteger, ConvInteger; one absent zero
+ *                                                     point becomes a zero scalar constant
+ * QLinearMatMul, QLinearConv (conv attributes)         QLinearMatMul, QLinearConv
  * Gather(axis 0) of a 2-D table                        Embedding [indices, table]
  * Where(lower-triangular bool constant, X, scalar)     CausalMask(fill)
  * Identity, Squeeze, Unsqueeze                         nothing: views of their input (below)
@@ -200,7 +219,16 @@ public final class OnnxImporter {
               "Unsqueeze",
               "Upsample",
               "Where",
-              "Add"));
+              "Add",
+              "PRelu",
+              "LogSoftmax",
+              "Cast",
+              "QuantizeLinear",
+              "DequantizeLinear",
+              "MatMulInteger",
+              "ConvInteger",
+              "QLinearMatMul",
+              "QLinearConv"));
 
   private OnnxImporter() {}
 
@@ -914,7 +942,7 @@ public final class OnnxImporter {
                   (int) a.i("size", 0), a.f("alpha", 1e-4f), a.f("beta", 0.75f), a.f("bias", 1f)),
               operand(in(0)));
         }
-        case "Softmax" -> softmax(a);
+        case "Softmax" -> softmax(a, Softmax::new);
         case "LayerNormalization" -> layerNorm(a);
         case "Flatten" -> {
           a.only("axis");
@@ -985,8 +1013,117 @@ public final class OnnxImporter {
         case "Constant" -> constantNode(a);
         case "Squeeze", "Unsqueeze" -> squeeze(a, n.getOpType().equals("Unsqueeze"));
         case "Where" -> where(a);
+        case "PRelu" -> {
+          a.only();
+          Ref x = in(0);
+          Ref slope = in(1);
+          List<Integer> xd = x.dims();
+          if (opset < 7
+              && slope.dims().size() == 1
+              && xd.size() > 2
+              && slope.dims().getFirst().equals(xd.get(1))) {
+            // PRelu-6 and earlier apply a 1-D slope per channel (axis 1)
+            List<Integer> want = new ArrayList<>(List.of(xd.get(1)));
+            for (int i = 2; i < xd.size(); i++) {
+              want.add(1);
+            }
+            emit(new PRelu(), operand(x), operandAs(slope, want, "slope"));
+          } else {
+            emit(new PRelu(), operand(x), operand(slope));
+          }
+        }
+        case "LogSoftmax" -> softmax(a, LogSoftmax::new);
+        case "Cast" -> {
+          a.only("to", "saturate");
+          if (!a.has("to")) {
+            throw fail("attribute 'to' is required");
+          }
+          DType to;
+          try {
+            to = OnnxTensors.dtype((int) a.i("to", 0), "to");
+          } catch (OnnxException e) {
+            throw fail(e.getMessage());
+          }
+          emit(new Cast(to), operand(in(0)));
+        }
+        case "QuantizeLinear", "DequantizeLinear" -> {
+          a.only("axis", "saturate");
+          int axis = (int) a.i("axis", 1);
+          List<ValueId> ops = new ArrayList<>(List.of(operand(in(0)), operand(in(1))));
+          if (has(2)) {
+            ops.add(operand(in(2)));
+          }
+          emit(
+              n.getOpType().equals("QuantizeLinear")
+                  ? new QuantizeLinear(axis)
+                  : new DequantizeLinear(axis),
+              ops,
+              null);
+        }
+        case "MatMulInteger" -> {
+          a.only();
+          List<ValueId> ops = new ArrayList<>(List.of(operand(in(0)), operand(in(1))));
+          zeroPoints(ops, 2, in(0), in(1));
+          emit(new MatMulInteger(), ops, null);
+        }
+        case "QLinearMatMul" -> {
+          a.only();
+          List<ValueId> ops = new ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            ops.add(operand(in(i)));
+          }
+          emit(new QLinearMatMul(), ops, null);
+        }
+        case "ConvInteger" -> {
+          a.only("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+          Ref x = spatial(in(0));
+          Ref w = lifted(in(1));
+          kernel(a, w);
+          List<ValueId> ops = new ArrayList<>(List.of(operand(x), operand(w)));
+          zeroPoints(ops, 2, x, w);
+          emit(new ConvInteger(convGeometry(a)), ops, null);
+        }
+        case "QLinearConv" -> {
+          a.only("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
+          Ref x = spatial(in(0));
+          Ref w = lifted(in(3));
+          kernel(a, w);
+          List<ValueId> ops = new ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            ops.add(operand(i == 0 ? x : i == 3 ? w : in(i)));
+          }
+          if (has(8)) {
+            ops.add(operand(in(8)));
+          }
+          emit(new QLinearConv(convGeometry(a)), ops, null);
+        }
         default -> throw new IllegalStateException("unmapped supported op " + n.getOpType());
       }
+    }
+
+    /**
+     * Appends the two optional zero points at inputs {@code first} and {@code first + 1}: none when
+     * both are absent, else both, an absent one as a zero scalar of its operand's type.
+     */
+    void zeroPoints(List<ValueId> ops, int first, Ref x, Ref w) {
+      if (!has(first) && !has(first + 1)) {
+        return;
+      }
+      String name = node.getName().isEmpty() ? firstOutput() : node.getName();
+      ops.add(
+          has(first)
+              ? operand(in(first))
+              : zeros(name + "/x_zero_point", new TensorType(x.dtype(), Shape.scalar())));
+      ops.add(
+          has(first + 1)
+              ? operand(in(first + 1))
+              : zeros(name + "/w_zero_point", new TensorType(w.dtype(), Shape.scalar())));
+    }
+
+    Conv2d convGeometry(Attrs a) {
+      int[] s = a.pair("strides", 1);
+      int[] d = a.pair("dilations", 1);
+      return new Conv2d(s[0], s[1], padding(a), d[0], d[1], (int) a.i("group", 1));
     }
 
     void unary(Attrs a, Op op) {
@@ -1160,14 +1297,10 @@ public final class OnnxImporter {
           }
           long total = (long) s[i] * (inSize - 1) + op[i] + (long) (k[i] - 1) * d[i] + 1 - out;
           if (total < 0) {
-            throw fail(
-                "output_shape "
-                    + Arrays.toString(outShape)
-                    + " needs negative padding ("
-                    + total
-                    + " along axis "
-                    + (2 + i)
-                    + "); give output_padding instead");
+            // a larger output_shape than the strided size extends the end, as output_padding does
+            // (ONNX's test_convtranspose_output_shape: the extra row and column hold only bias)
+            op[i] += (int) -total;
+            total = 0;
           }
           int begin = (int) (auto.equals("SAME_UPPER") ? total / 2 : total - total / 2);
           pads[i] = begin;
@@ -1210,21 +1343,29 @@ public final class OnnxImporter {
       only2d(in(0));
       int[] k = a.pair("kernel_shape", -1);
       int[] s = a.pair("strides", 1);
-      List<ValueId> out =
-          emit(new MaxUnpool(k[0], k[1], s[0], s[1], padding(a)), operand(in(0)), operand(in(1)));
+      int oh = 0;
+      int ow = 0;
       if (has(2)) {
         InitializerData shape = constant(in(2), "output_shape");
-        List<Integer> computed = b.type(out.getFirst()).shape().dims();
-        for (int i = 0; i < shape.size(); i++) {
-          if (i >= computed.size() || shape.getLong(i) != computed.get(i)) {
-            throw fail(
-                "output_shape "
-                    + Arrays.toString(longs(shape))
-                    + " differs from the unpooled shape "
-                    + computed);
-          }
+        List<Integer> xd = in(0).dims();
+        if (shape.size() != 4
+            || shape.getLong(0) != xd.get(0)
+            || shape.getLong(1) != xd.get(1)
+            || shape.getLong(2) < 1
+            || shape.getLong(3) < 1
+            || shape.getLong(2) > Integer.MAX_VALUE
+            || shape.getLong(3) > Integer.MAX_VALUE) {
+          throw fail(
+              "output_shape must be [N,C,H,W] with the input's N and C, got "
+                  + Arrays.toString(longs(shape)));
         }
+        oh = (int) shape.getLong(2);
+        ow = (int) shape.getLong(3);
       }
+      emit(
+          new MaxUnpool(k[0], k[1], s[0], s[1], padding(a), oh, ow),
+          operand(in(0)),
+          operand(in(1)));
     }
 
     void batchNorm(Attrs a) {
@@ -1251,12 +1392,12 @@ public final class OnnxImporter {
           List.of());
     }
 
-    void softmax(Attrs a) {
+    void softmax(Attrs a, java.util.function.IntFunction<Op> make) {
       a.only("axis");
       Ref x = in(0);
       int rank = x.dims().size();
       if (opset >= 13) {
-        emit(new Softmax((int) a.i("axis", -1)), operand(x));
+        emit(make.apply((int) a.i("axis", -1)), operand(x));
         return;
       }
       int axis = (int) a.i("axis", 1);
@@ -1265,7 +1406,7 @@ public final class OnnxImporter {
         throw fail("axis " + axis + " out of range for rank " + rank);
       }
       if (norm == rank - 1) {
-        emit(new Softmax(axis), operand(x));
+        emit(make.apply(axis), operand(x));
         return;
       }
       // opset < 13 normalizes the 2-D coercion [prod(d < axis), prod(d >= axis)] along its columns
@@ -1275,7 +1416,7 @@ public final class OnnxImporter {
       ValueId flat = reshape(name + "/coerce2d", operand(x), List.of((int) rows, (int) cols));
       String sm = uniqueName(name + "/softmax", true);
       nodeNames.add(sm);
-      ValueId y = b.apply(sm, new Softmax(1), flat);
+      ValueId y = b.apply(sm, make.apply(1), flat);
       Base base = new Base(node.getOutput(0));
       base.id = reshape(name, y, x.dims());
       base.irType = b.type(base.id);
@@ -1368,30 +1509,25 @@ public final class OnnxImporter {
       if (!mode.equals("nearest")) {
         throw fail("mode '" + mode + "' is not supported (only nearest)");
       }
-      if (!upsample) {
-        String ct =
-            a.s("coordinate_transformation_mode", opset >= 11 ? "half_pixel" : "asymmetric");
-        String nm = a.s("nearest_mode", "round_prefer_floor");
-        // For an integer scale s, x_in = (x_out + 0.5)/s - 0.5 lies within 0.5 of floor(x_out/s),
-        // so the half-pixel modes select the same element as asymmetric + floor.
-        boolean halfPixel = ct.equals("half_pixel") || ct.equals("pytorch_half_pixel");
-        boolean asymFloor = ct.equals("asymmetric") && (nm.equals("floor") || opset < 11);
-        if (!halfPixel && !asymFloor) {
-          throw fail(
-              "coordinate_transformation_mode '"
-                  + ct
-                  + "' with nearest_mode '"
-                  + nm
-                  + "' is not supported (supported: asymmetric + floor, half_pixel,"
-                  + " pytorch_half_pixel)");
-        }
+      // Resize-10 and Upsample select floor(x_out / scale): asymmetric + floor
+      Resize.Coordinate ct = Resize.Coordinate.ASYMMETRIC;
+      Resize.Nearest nm = Resize.Nearest.FLOOR;
+      if (!upsample && opset >= 11) {
+        String cts = a.s("coordinate_transformation_mode", "half_pixel");
+        String nms = a.s("nearest_mode", "round_prefer_floor");
+        ct = word(Resize.Coordinate.values(), cts, "coordinate_transformation_mode");
+        nm = word(Resize.Nearest.values(), nms, "nearest_mode");
         if (a.i("antialias", 0) != 0) {
           throw fail("antialias is not supported");
+        }
+        if (!a.s("keep_aspect_ratio_policy", "stretch").equals("stretch")) {
+          throw fail("keep_aspect_ratio_policy other than 'stretch' is not supported");
         }
       }
       Ref x = in(0);
       only2d(x);
       double[] scales = new double[4];
+      boolean sizes = false;
       if (upsample && opset < 9) {
         float[] f = a.floats("scales");
         if (f == null) {
@@ -1405,6 +1541,9 @@ public final class OnnxImporter {
         }
       } else {
         int scalesIndex = upsample || opset < 11 ? 1 : 2;
+        if (!upsample && opset >= 11 && has(1) && in(1).base().init) {
+          constant(in(1), "roi"); // only tf_crop_and_resize reads it (not a nearest mode here)
+        }
         InitializerData sc = has(scalesIndex) ? constant(in(scalesIndex), "scales") : null;
         InitializerData sz = !upsample && opset >= 11 && has(3) ? constant(in(3), "sizes") : null;
         long[] axes = a.ints("axes");
@@ -1412,6 +1551,7 @@ public final class OnnxImporter {
           scales = expand(sc, axes, 1, x, false);
         } else if (sz != null && sz.size() > 0) {
           scales = expand(sz, axes, 1, x, true);
+          sizes = true;
         } else {
           throw fail("neither scales nor sizes is given");
         }
@@ -1419,12 +1559,40 @@ public final class OnnxImporter {
       if (scales[0] != 1 || scales[1] != 1) {
         throw fail("only the spatial dimensions may be scaled, got " + Arrays.toString(scales));
       }
+      int h = x.dims().get(2);
+      int w = x.dims().get(3);
+      int oh = (int) Math.floor(h * (sizes ? scales[2] : (float) scales[2]) + (sizes ? 0.5 : 0));
+      int ow = (int) Math.floor(w * (sizes ? scales[3] : (float) scales[3]) + (sizes ? 0.5 : 0));
+      if (oh < 1 || ow < 1) {
+        throw fail("the output must have at least one row and column, got [" + oh + "," + ow + "]");
+      }
       int sh = (int) scales[2];
       int sw = (int) scales[3];
-      if (sh != scales[2] || sw != scales[3] || sh < 1 || sw < 1) {
-        throw fail("scales must be positive integers, got " + Arrays.toString(scales));
+      boolean integral = sh == scales[2] && sw == scales[3] && sh >= 1 && sw >= 1;
+      if (integral && ct == Resize.Coordinate.ASYMMETRIC && nm == Resize.Nearest.FLOOR) {
+        emit(new Upsample(sh, sw), operand(x));
+        return;
       }
-      emit(new Upsample(sh, sw), operand(x));
+      emit(
+          new Resize(
+              oh, ow, sizes ? 0f : (float) scales[2], sizes ? 0f : (float) scales[3], ct, nm),
+          operand(x));
+    }
+
+    <E extends Enum<E>> E word(E[] values, String text, String attribute) {
+      for (E e : values) {
+        if (e.name().toLowerCase(Locale.ROOT).equals(text)) {
+          return e;
+        }
+      }
+      throw fail(
+          attribute
+              + " '"
+              + text
+              + "' is not supported (supported: "
+              + String.join(
+                  ", ", Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList())
+              + ")");
     }
 
     /** Per-dimension scales from a scales or sizes tensor, honouring {@code axes}. */

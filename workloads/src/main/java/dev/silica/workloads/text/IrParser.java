@@ -3,11 +3,14 @@ package dev.silica.workloads.text;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
 import dev.silica.workloads.ir.DType;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -20,18 +23,25 @@ import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.IrException;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
+import dev.silica.workloads.ir.PRelu;
 import dev.silica.workloads.ir.Padding;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Shape;
 import dev.silica.workloads.ir.Sigmoid;
@@ -230,11 +240,13 @@ public final class IrParser {
         a -> {
           int[] k = a.pair("kernel");
           int[] s = a.pair("stride");
-          return new MaxUnpool(k[0], k[1], s[0], s[1], a.padding("padding"));
+          int[] o = a.pair("output_size");
+          return new MaxUnpool(k[0], k[1], s[0], s[1], a.padding("padding"), o[0], o[1]);
         },
         "kernel",
         "stride",
-        "padding");
+        "padding",
+        "output_size");
     spec(
         "upsample",
         a -> {
@@ -245,6 +257,39 @@ public final class IrParser {
     spec("embedding", a -> new Embedding());
     spec("one_hot", a -> new OneHot(a.integer("depth")), "depth");
     spec("causal_mask", a -> new CausalMask(a.real("fill")), "fill");
+    spec("prelu", a -> new PRelu());
+    spec("log_softmax", a -> new LogSoftmax(a.integer("axis")), "axis");
+    spec("cast", a -> new Cast(a.word("to", DType.values())), "to");
+    spec("quantize_linear", a -> new QuantizeLinear(a.integer("axis")), "axis");
+    spec("dequantize_linear", a -> new DequantizeLinear(a.integer("axis")), "axis");
+    spec("matmul_integer", a -> new MatMulInteger());
+    spec("conv_integer", a -> new ConvInteger(conv(a)), "stride", "padding", "dilation", "groups");
+    spec("qlinear_matmul", a -> new QLinearMatMul());
+    spec("qlinear_conv", a -> new QLinearConv(conv(a)), "stride", "padding", "dilation", "groups");
+    spec(
+        "resize",
+        a -> {
+          int[] size = a.pair("size");
+          float[] scale = a.realPair("scale");
+          return new Resize(
+              size[0],
+              size[1],
+              scale[0],
+              scale[1],
+              a.word("coordinate", Resize.Coordinate.values()),
+              a.word("nearest", Resize.Nearest.values()));
+        },
+        "size",
+        "scale",
+        "coordinate",
+        "nearest");
+  }
+
+  /** The geometry of a {@code conv2d} (also of {@code conv_integer} and {@code qlinear_conv}). */
+  private static Conv2d conv(Attrs a) {
+    int[] s = a.pair("stride");
+    int[] d = a.pair("dilation");
+    return new Conv2d(s[0], s[1], a.padding("padding"), d[0], d[1], a.integer("groups"));
   }
 
   private static void spec(String kind, Function<Attrs, Op> make, String... keys) {
@@ -772,6 +817,17 @@ public final class IrParser {
       }
       List<Integer> v = ints(key);
       return new int[] {v.get(0), v.get(1)};
+    }
+
+    float[] realPair(String key) {
+      Attr a = values.get(key);
+      if (!a.list()
+          || a.elements().size() != 2
+          || a.elements().get(0).isWord()
+          || a.elements().get(1).isWord()) {
+        throw error(a.at(), "attribute '" + key + "' must be [h,w] numbers, got " + a.text());
+      }
+      return new float[] {toFloat(a.elements().get(0)), toFloat(a.elements().get(1))};
     }
 
     Padding padding(String key) {

@@ -3,10 +3,13 @@ package dev.silica.workloads.text;
 import dev.silica.workloads.ir.Add;
 import dev.silica.workloads.ir.AvgPool;
 import dev.silica.workloads.ir.BatchNorm;
+import dev.silica.workloads.ir.Cast;
 import dev.silica.workloads.ir.CausalMask;
 import dev.silica.workloads.ir.Concat;
 import dev.silica.workloads.ir.Conv2d;
+import dev.silica.workloads.ir.ConvInteger;
 import dev.silica.workloads.ir.ConvTranspose2d;
+import dev.silica.workloads.ir.DequantizeLinear;
 import dev.silica.workloads.ir.Dropout;
 import dev.silica.workloads.ir.Embedding;
 import dev.silica.workloads.ir.Flatten;
@@ -17,18 +20,25 @@ import dev.silica.workloads.ir.Graph;
 import dev.silica.workloads.ir.Gru;
 import dev.silica.workloads.ir.LayerNorm;
 import dev.silica.workloads.ir.LeakyRelu;
+import dev.silica.workloads.ir.LogSoftmax;
 import dev.silica.workloads.ir.Lrn;
 import dev.silica.workloads.ir.Lstm;
 import dev.silica.workloads.ir.MatMul;
+import dev.silica.workloads.ir.MatMulInteger;
 import dev.silica.workloads.ir.MaxPool;
 import dev.silica.workloads.ir.MaxUnpool;
 import dev.silica.workloads.ir.Mul;
 import dev.silica.workloads.ir.Node;
 import dev.silica.workloads.ir.OneHot;
 import dev.silica.workloads.ir.Op;
+import dev.silica.workloads.ir.PRelu;
 import dev.silica.workloads.ir.Padding;
+import dev.silica.workloads.ir.QLinearConv;
+import dev.silica.workloads.ir.QLinearMatMul;
+import dev.silica.workloads.ir.QuantizeLinear;
 import dev.silica.workloads.ir.Relu;
 import dev.silica.workloads.ir.Reshape;
+import dev.silica.workloads.ir.Resize;
 import dev.silica.workloads.ir.Rnn;
 import dev.silica.workloads.ir.Sigmoid;
 import dev.silica.workloads.ir.Softmax;
@@ -164,11 +174,27 @@ public final class IrPrinter {
           List.of(
               pair("kernel", p.kernelH(), p.kernelW()),
               pair("stride", p.strideH(), p.strideW()),
-              padding(p.padding()));
+              padding(p.padding()),
+              pair("output_size", p.outputH(), p.outputW()));
       case Upsample u -> List.of(pair("scale", u.scaleH(), u.scaleW()));
       case Embedding e -> List.of();
       case OneHot h -> List.of(integer("depth", h.depth()));
       case CausalMask m -> List.of(real("fill", m.fill()));
+      case PRelu p -> List.of();
+      case LogSoftmax s -> List.of(integer("axis", s.axis()));
+      case Cast c -> List.of(word("to", c.to()));
+      case QuantizeLinear q -> List.of(integer("axis", q.axis()));
+      case DequantizeLinear q -> List.of(integer("axis", q.axis()));
+      case MatMulInteger m -> List.of();
+      case QLinearMatMul m -> List.of();
+      case ConvInteger c -> attributes(c.conv());
+      case QLinearConv c -> attributes(c.conv());
+      case Resize r ->
+          List.of(
+              pair("size", r.outH(), r.outW()),
+              new Attribute("scale", "[" + real(r.scaleH()) + "," + real(r.scaleW()) + "]"),
+              word("coordinate", r.coordinate()),
+              word("nearest", r.nearest()));
     };
   }
 

@@ -51,6 +51,21 @@ class SeededInitTest {
     return b.output(scaled).build();
   }
 
+  /** Found by the ONNX Runtime cross-check: LeNet-5's C3 table ran with every index 0. */
+  @Test
+  void integerLiteralsKeepTheirValues() {
+    GraphBuilder b = new GraphBuilder("gather");
+    ValueId table = b.input("table", TensorType.f32(4, 3));
+    ValueId idx = b.constant("idx", new TensorType(DType.I64, Shape.of(5)), 3, 0, 2, 2, 1);
+    ValueId unset = b.buffer("unset", new TensorType(DType.I64, Shape.of(2)));
+    ValueId rows = b.apply("rows", new Embedding(), idx, table);
+    ValueId more = b.apply("more", new Embedding(), unset, table);
+    Graph g = b.output(rows, more).build();
+    Weights w = SeededInit.forGraph(g, 42);
+    assertThat(w.get(idx).longs()).containsExactly(3, 0, 2, 2, 1);
+    assertThat(w.get(unset).longs()).containsExactly(0, 0);
+  }
+
   @Test
   void pytorchDefaultBoundsFromTheConsumingOp() {
     Graph g = net(false);

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
  * from {@code test_data_set_0}, as a user would freeze them. Each imported graph is also exported
  * and read back, which must give the same graph and initializers.
  *
- * <p>Numeric conformance against {@code output_0.pb} needs the reference executor and is not
- * checked here.
+ * <p>Numeric conformance against {@code output_0.pb} is {@link OnnxNodeConformanceTest}.
  */
 class OnnxNodeTestsImportTest {
   static final Path NODE = Path.of("/usr/share/libonnx-testdata/data/node");

@@ -49,7 +49,13 @@ final class IrTestGraphs {
 
   /** Every hand-built graph. */
   static List<Graph> all() {
-    return List.of(cnn(), sequence(), attention(), oddNames(), literals(42));
+    return List.of(
+        cnn(),
+        sequence(),
+        attention(),
+        oddNames(),
+        literals(42),
+        dev.silica.workloads.ir.QuantizedTestGraph.build());
   }
 
   /**

@@ -79,6 +79,48 @@ public final class EnergyTables {
     }
   }
 
+  /**
+   * The Accelergy binding behind {@code nameOrPath} when it has one ({@code accelergy-45nm}, or a
+   * {@code kind: accelergy_mapping} file), for breakdowns in Accelergy's own names ({@link
+   * AccelergyBreakdown#inAccelergyTerms}); empty for {@code horowitz-45nm} and energy-table files.
+   *
+   * @throws IllegalArgumentException for an unknown name, as {@link #named}
+   */
+  public static Optional<AccelergyTableSet> accelergy(String nameOrPath) {
+    switch (nameOrPath) {
+      case DEFAULT -> {
+        return Optional.empty();
+      }
+      case ACCELERGY_45NM -> {
+        return Optional.of(AccelergyTables.accelergy45nm());
+      }
+      default -> {
+        Path p = Path.of(nameOrPath);
+        if (!Files.isRegularFile(p)) {
+          throw new IllegalArgumentException(unknown(nameOrPath));
+        }
+        return isMapping(SpecLoader.parse(p.toString(), read(p)))
+            ? Optional.of(AccelergyTables.fromMapping(p))
+            : Optional.empty();
+      }
+    }
+  }
+
+  private static boolean isMapping(SpecNode root) {
+    return root.isMap()
+        && root.has("kind")
+        && root.get("kind").isScalar()
+        && AccelergyMapping.KIND.equals(root.get("kind").asString());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidSpecException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+    }
+  }
+
   private static String unknown(String name) {
     StringBuilder sb = new StringBuilder("unknown energy table '").append(name).append("' (");
     SpecMessages.nearest(name, NAMES)
@@ -90,17 +132,8 @@ public final class EnergyTables {
   }
 
   private static EnergyTableSet load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidSpecException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-    }
-    SpecNode root = SpecLoader.parse(file.toString(), text);
-    if (root.isMap()
-        && root.has("kind")
-        && root.get("kind").isScalar()
-        && AccelergyMapping.KIND.equals(root.get("kind").asString())) {
+    SpecNode root = SpecLoader.parse(file.toString(), read(file));
+    if (isMapping(root)) {
       return AccelergyTables.fromMapping(file).tables();
     }
     SpecLoader.checkHeader(root, SpecKind.ENERGY_TABLE);
