@@ -23,9 +23,10 @@ import java.util.function.UnaryOperator;
  * <p>Conventions (the same in every study):
  *
  * <ul>
- *   <li><b>Weights</b> are the parameters of rank ≥ 2 (convolution kernels, fully connected
- *       matrices); <b>biases</b> (rank 1) are kept at the activation format (hardware adds them to
- *       the wide accumulator).
+ *   <li><b>Weights</b> are the parameters of rank ≥ 2 with more than one element per output unit
+ *       (convolution kernels, fully connected matrices); <b>biases</b> and per-channel scales
+ *       (LeNet-5's S2/S4 coefficients) are not pruned, shared or binarized, and are held in the
+ *       activation format.
  *   <li><b>Post-training formats.</b> {@code fp16}, {@code bf16}, {@code fp8e4m3}, {@code fp8e5m2}:
  *       weights, biases and every activation (the input and each node's output) rounded to nearest
  *       even, computation in FP32 between roundings. {@code int8}: weights symmetric per tensor
@@ -127,7 +128,7 @@ public final class AccuracyStudies {
         for (var e : p.entrySet()) {
           int[] dims = net.dims(e.getKey());
           float[] w = e.getValue();
-          if (dims.length >= 2) {
+          if (isWeight(net, e.getKey())) {
             AffineQuantizer aq =
                 perChannel
                     ? AffineQuantizer.symmetric(IntegerFormat.INT8, w, dims, 0)
@@ -148,7 +149,7 @@ public final class AccuracyStudies {
       case "ternary", "binary" -> {
         for (var e : p.entrySet()) {
           float[] w = e.getValue();
-          if (net.dims(e.getKey()).length >= 2) {
+          if (isWeight(net, e.getKey())) {
             NumberFormat nf = format.equals("ternary") ? Ternary.twn(w) : Binary.fit(w);
             q.put(e.getKey(), round(w, nf));
           } else {
@@ -229,9 +230,7 @@ public final class AccuracyStudies {
       float[] w = e.getValue();
       q.put(
           e.getKey(),
-          net.dims(e.getKey()).length >= 2
-              ? MagnitudePruning.byKeepRatio(w, 1 - ratio).apply(w)
-              : w);
+          isWeight(net, e.getKey()) ? MagnitudePruning.byKeepRatio(w, 1 - ratio).apply(w) : w);
     }
     return net.withParameters(q);
   }
@@ -247,7 +246,7 @@ public final class AccuracyStudies {
       Map<Integer, float[]> q = new LinkedHashMap<>();
       for (var e : net.parameterValues().entrySet()) {
         float[] w = e.getValue();
-        if (net.dims(e.getKey()).length < 2) {
+        if (!isWeight(net, e.getKey())) {
           q.put(e.getKey(), w);
           continue;
         }
@@ -380,6 +379,16 @@ public final class AccuracyStudies {
       }
     }
     throw new IllegalArgumentException(net.graph().name() + ": has no convolution to draw");
+  }
+
+  /**
+   * Whether parameter {@code slot} is a weight: rank ≥ 2 with more than one element per output
+   * unit. A per-channel scale (LeNet-5's S2/S4 coefficients, a depthwise 1×1 kernel over one input)
+   * is treated like a bias: pruning or binarizing it would switch a whole feature map off.
+   */
+  static boolean isWeight(TrainableGraph net, int slot) {
+    int[] d = net.dims(slot);
+    return d.length >= 2 && net.size[slot] / d[0] > 1;
   }
 
   private static float[] round(float[] w, NumberFormat nf) {

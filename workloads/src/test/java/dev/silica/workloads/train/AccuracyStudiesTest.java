@@ -66,7 +66,7 @@ class AccuracyStudiesTest {
       for (float v : w) {
         zeros += v == 0f ? 1 : 0;
       }
-      if (p.dims(slot).length >= 2) {
+      if (AccuracyStudies.isWeight(p, slot)) {
         assertThat((double) zeros / w.length)
             .isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-3));
       } else {
