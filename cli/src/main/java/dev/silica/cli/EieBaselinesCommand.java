@@ -71,6 +71,35 @@ final class EieBaselinesCommand implements Runnable {
           r.energyUj(),
           r.bound());
     }
+    // the EIE model's own results on the same nine layers, next to the baselines (batch 1, sparse
+    // weights and activations at the paper's densities, cycle-level)
+    for (dev.silica.accelerators.eie.EieStudy.LayerRow r :
+        dev.silica.accelerators.eie.EieStudy.layers(
+            dev.silica.accelerators.eie.EieConfig.eie64(), 1, 1)) {
+      csv.append(
+              String.join(
+                  ",",
+                  "eie-64",
+                  r.layer(),
+                  "1",
+                  "sparse",
+                  StudyCommand.num(r.timeUs()),
+                  StudyCommand.num(r.energyUj()),
+                  "",
+                  "cycle-level",
+                  "eie"))
+          .append('\n');
+      out.printf(
+          Locale.ROOT,
+          "%-16s %-8s %5d %-6s %12.2f %12.2f %s%n",
+          "eie-64",
+          r.layer(),
+          1,
+          "sparse",
+          r.timeUs(),
+          r.energyUj(),
+          "cycle-level");
+    }
     out.println("wrote " + StudyCommand.write(report, "baselines.csv", csv.toString()));
     out.flush();
   }

@@ -105,9 +105,10 @@ class KernelStudiesCliTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "platform,layer,batch,matrix,time_us,energy_uj,energy_tdp_bound_uj,bound,kernel");
-    // 3 platforms x 9 layers x 2 batches x dense/sparse
-    assertThat(lines).hasSize(1 + 3 * 9 * 2 * 2);
+    // 3 platforms x 9 layers x 2 batches x dense/sparse, then the EIE model's 9 layers
+    assertThat(lines).hasSize(1 + 3 * 9 * 2 * 2 + 9);
     assertThat(lines).anyMatch(l -> l.startsWith("tegra-k1,NT-LSTM,64,sparse,"));
+    assertThat(lines).anyMatch(l -> l.startsWith("eie-64,Alex-6,1,sparse,"));
   }
 
   @Test
