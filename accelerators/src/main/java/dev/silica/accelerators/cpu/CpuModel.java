@@ -10,7 +10,6 @@ import dev.silica.accelerators.kernels.MathFormat;
 import dev.silica.accelerators.kernels.Tables;
 import dev.silica.simulator.AcceleratorModel;
 import dev.silica.simulator.Capability;
-import dev.silica.simulator.Fidelity;
 import dev.silica.simulator.RunOptions;
 import dev.silica.simulator.energy.Action;
 import dev.silica.simulator.energy.ActionCounts;
@@ -156,30 +155,18 @@ public final class CpuModel implements AcceleratorModel {
 
   @Override
   public RunResult run(Graph graph, RunOptions options) {
-    if (options.fidelity() == Fidelity.CYCLE_STEPPED) {
-      throw new IllegalArgumentException(
-          name()
-              + ": fidelity cycle_stepped is not implemented (expected one of: analytical,"
-              + " functional)");
-    }
-    RunResult.Builder b = RunResult.builder(graph.name(), name(), config.clockHz());
-    List<Node> nodes = graph.nodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      Node n = nodes.get(i);
-      options.listener().onLayerStart(i, n);
-      LayerResult lr = layer(n.name(), n.op().kind(), analyze(graph, n, 1));
-      b.layer(lr);
-      options.listener().onLayerEnd(i, lr);
-    }
-    if (options.fidelity() == Fidelity.FUNCTIONAL) {
-      b.outputs(Functional.outputs(graph, Functional.cpu(format), options.seed()));
-    }
     Map<String, Object> echo = config.toMap();
     echo.put("numerics", format.key());
     echo.put("conv_algorithm", convAlgorithm.key());
-    RunResult r = b.energyTables(tables).config(echo).build();
-    options.listener().onRunEnd(r);
-    return r;
+    return DeviceRuns.run(
+        this,
+        graph,
+        options,
+        config.clockHz(),
+        n -> layer(n.name(), n.op().kind(), analyze(graph, n, 1)),
+        Functional.cpu(format),
+        echo,
+        tables);
   }
 
   /** The kernels of node {@code n} priced at {@code batchScale} times the graph's batch. */

@@ -9,7 +9,6 @@ import dev.silica.accelerators.kernels.MathFormat;
 import dev.silica.accelerators.kernels.Tables;
 import dev.silica.simulator.AcceleratorModel;
 import dev.silica.simulator.Capability;
-import dev.silica.simulator.Fidelity;
 import dev.silica.simulator.RunOptions;
 import dev.silica.simulator.energy.Action;
 import dev.silica.simulator.energy.ActionCounts;
@@ -146,29 +145,17 @@ public final class GpuModel implements AcceleratorModel {
 
   @Override
   public RunResult run(Graph graph, RunOptions options) {
-    if (options.fidelity() == Fidelity.CYCLE_STEPPED) {
-      throw new IllegalArgumentException(
-          name()
-              + ": fidelity cycle_stepped is not implemented (expected one of: analytical,"
-              + " functional)");
-    }
-    RunResult.Builder b = RunResult.builder(graph.name(), name(), config.clockHz());
-    List<Node> nodes = graph.nodes();
-    for (int i = 0; i < nodes.size(); i++) {
-      Node n = nodes.get(i);
-      options.listener().onLayerStart(i, n);
-      LayerResult lr = layer(n.name(), n.op().kind(), analyze(graph, n, 1));
-      b.layer(lr);
-      options.listener().onLayerEnd(i, lr);
-    }
-    if (options.fidelity() == Fidelity.FUNCTIONAL) {
-      b.outputs(Functional.outputs(graph, Functional.gpu(format), options.seed()));
-    }
     Map<String, Object> echo = config.toMap();
     echo.put("numerics", format.key());
-    RunResult r = b.energyTables(tables).config(echo).build();
-    options.listener().onRunEnd(r);
-    return r;
+    return DeviceRuns.run(
+        this,
+        graph,
+        options,
+        config.clockHz(),
+        n -> layer(n.name(), n.op().kind(), analyze(graph, n, 1)),
+        Functional.gpu(format),
+        echo,
+        tables);
   }
 
   /** The kernels of node {@code n} priced at {@code batchScale} times the graph's batch. */

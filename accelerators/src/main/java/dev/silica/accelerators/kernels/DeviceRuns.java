@@ -42,4 +42,42 @@ public final class DeviceRuns {
     return new LayerResult(
         node, opKind, cycles, breakdown, macs, macs == 0 ? 0 : peakMacsPerCycle, actions);
   }
+
+  /**
+   * A whole-graph run of a kernel-priced device (CPU or GPU): one {@link LayerResult} per node from
+   * {@code layerOf}, the functional outputs in {@code format} when asked, the configuration echo,
+   * and the listener hooks in order. The cycle-stepped tier does not exist for these models.
+   */
+  public static dev.silica.simulator.result.RunResult run(
+      dev.silica.simulator.AcceleratorModel model,
+      dev.silica.workloads.ir.Graph graph,
+      dev.silica.simulator.RunOptions options,
+      double clockHz,
+      java.util.function.Function<dev.silica.workloads.ir.Node, LayerResult> layerOf,
+      MathFormat format,
+      Map<String, Object> echo,
+      dev.silica.simulator.energy.EnergyTable... tables) {
+    if (options.fidelity() == dev.silica.simulator.Fidelity.CYCLE_STEPPED) {
+      throw new IllegalArgumentException(
+          model.name()
+              + ": fidelity cycle_stepped is not implemented (expected one of: analytical,"
+              + " functional)");
+    }
+    dev.silica.simulator.result.RunResult.Builder b =
+        dev.silica.simulator.result.RunResult.builder(graph.name(), model.name(), clockHz);
+    List<dev.silica.workloads.ir.Node> nodes = graph.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      dev.silica.workloads.ir.Node n = nodes.get(i);
+      options.listener().onLayerStart(i, n);
+      LayerResult lr = layerOf.apply(n);
+      b.layer(lr);
+      options.listener().onLayerEnd(i, lr);
+    }
+    if (options.fidelity() == dev.silica.simulator.Fidelity.FUNCTIONAL) {
+      b.outputs(Functional.outputs(graph, format, options.seed()));
+    }
+    dev.silica.simulator.result.RunResult r = b.energyTables(tables).config(echo).build();
+    options.listener().onRunEnd(r);
+    return r;
+  }
 }
