@@ -2,8 +2,15 @@ package dev.silica.cli;
 
 import dev.silica.workloads.compress.CompressionProfile;
 import dev.silica.workloads.compress.StorageReport;
+import dev.silica.workloads.exec.SeededInit;
+import dev.silica.workloads.exec.Weights;
+import dev.silica.workloads.ir.Graph;
+import dev.silica.workloads.ir.Shape;
+import dev.silica.workloads.onnx.ImportedModel;
+import dev.silica.workloads.onnx.OnnxImporter;
 import dev.silica.workloads.zoo.Zoo;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +56,14 @@ final class CompressCommand implements Runnable {
       description = "Seed of the weights (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(
+      names = "--weights",
+      paramLabel = "FILE.onnx",
+      description =
+          "Trained weights of the same model as ONNX (e.g. from silica train); by value name,"
+              + " over the seeded ones.")
+  Path weights;
+
   @Override
   public void run() {
     if (!profile.equals(DEEP_COMPRESSION)) {
@@ -70,7 +85,37 @@ final class CompressCommand implements Runnable {
               String.join(", ", CompressionProfile.DEEP_COMPRESSION_MODELS)));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(StorageReport.deepCompression(name, seed).toTable());
+    if (weights == null) {
+      out.print(StorageReport.deepCompression(name, seed).toTable());
+    } else {
+      Graph g = Zoo.build(name);
+      Weights w = trained(g, weights, seed);
+      out.println("weights: " + weights + " (trained)");
+      out.print(StorageReport.of(g, CompressionProfile.deepCompression(name), w, seed).toTable());
+    }
     out.flush();
+  }
+
+  /** Seeded weights of {@code g} with every initializer of {@code file} put over them by name. */
+  static Weights trained(Graph g, Path file, long seed) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new java.io.UncheckedIOException(
+          new java.nio.file.NoSuchFileException(file.toString()));
+    }
+    ImportedModel m = OnnxImporter.read(file);
+    Weights w = SeededInit.forGraph(g, seed);
+    m.initializers()
+        .forEach((id, d) -> {
+          if (!g.values().stream().anyMatch(v -> v.id().equals(id) && v.isInitializer())) {
+            throw new CliException(file + ": '" + id.name() + "' is not a weight of " + g.name());
+          }
+          Shape shape = g.type(id).shape();
+          if (d.toTensor().size() != shape.size()) {
+            throw new CliException(
+                file + ": '" + id.name() + "' must have shape " + shape + ", got " + d.dims());
+          }
+          w.put(id, d.toTensor().reshape(shape));
+        });
+    return w;
   }
 }

@@ -22,4 +22,31 @@ class CompressCommandTest {
     assertThat(CliRun.of("compress", "alexnet", "--profile", "ttq").failsWithOneLine())
         .isEqualTo("silica: --profile: unknown profile 'ttq' (expected one of: deep-compression)");
   }
+
+  @Test
+  void trainedWeightsComeFromAnOnnxFileByName(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    // weights exported from seed 5 and read back give the same report as seeding with 5
+    dev.silica.workloads.ir.Graph g = dev.silica.workloads.zoo.Zoo.build("lenet-300-100");
+    java.util.Map<dev.silica.workloads.ir.ValueId, dev.silica.workloads.onnx.InitializerData> data =
+        new java.util.LinkedHashMap<>();
+    dev.silica.workloads.exec.SeededInit.forGraph(g, 5)
+        .asMap()
+        .forEach((id, t) ->
+            data.put(
+                id,
+                dev.silica.workloads.onnx.InitializerData.ofFloats(t.shape().dims(), t.floats())));
+    java.nio.file.Path file = tmp.resolve("lenet-300-100.onnx");
+    dev.silica.workloads.onnx.OnnxExporter.write(g, data, file);
+    String seeded = CliRun.of("compress", "lenet-300-100", "--seed", "5").succeeds().out();
+    String trained =
+        CliRun.of("compress", "lenet-300-100", "--seed", "5", "--weights", file.toString())
+            .succeeds()
+            .out();
+    assertThat(trained).startsWith("weights: " + file + " (trained)");
+    assertThat(trained.substring(trained.indexOf('\n') + 1)).isEqualTo(seeded);
+    assertThat(
+            CliRun.of("compress", "lenet5-caffe", "--weights", file.toString()).failsWithOneLine())
+        .isEqualTo("silica: " + file + ": 'ip1.weight' must have shape [500,800], got [300, 784]");
+  }
 }
