@@ -96,14 +96,14 @@ final class CompressCommand implements Runnable {
     out.flush();
   }
 
-  /** Seeded weights of {@code g} with every initializer of {@code file} put over them by name. */
+  /** Every initializer of {@code file} by name; seeded weights of {@code g} for the rest. */
   static Weights trained(Graph g, Path file, long seed) {
     if (!java.nio.file.Files.isRegularFile(file)) {
       throw new java.io.UncheckedIOException(
           new java.nio.file.NoSuchFileException(file.toString()));
     }
     ImportedModel m = OnnxImporter.read(file);
-    Weights w = SeededInit.forGraph(g, seed);
+    Weights w = SeededInit.forGraph(g, seed, id -> !m.initializers().containsKey(id));
     m.initializers()
         .forEach((id, d) -> {
           if (!g.values().stream().anyMatch(v -> v.id().equals(id) && v.isInitializer())) {

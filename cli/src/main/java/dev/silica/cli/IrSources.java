@@ -63,10 +63,9 @@ final class IrSources {
    * and SCALE-Sim topologies.
    */
   record Source(Graph graph, ImportedModel onnx) {
-    /** The file's weights over seeded ones for everything the file does not carry. */
+    /** The file's weights; seeded ones only for what the file does not carry. */
     Weights weights(long seed) {
-      Weights seeded = SeededInit.forGraph(graph, seed);
-      return onnx == null ? seeded : onnx.weights(seeded);
+      return onnx == null ? SeededInit.forGraph(graph, seed) : onnx.weights(seed);
     }
   }
 

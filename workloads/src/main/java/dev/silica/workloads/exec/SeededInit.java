@@ -114,10 +114,20 @@ public final class SeededInit {
 
   /** Seeded weights for every parameter and buffer of {@code g}. */
   public static Weights forGraph(Graph g, long seed) {
+    return forGraph(g, seed, id -> true);
+  }
+
+  /**
+   * Seeded weights for the parameters and buffers of {@code g} that {@code which} selects; each
+   * draws the same tensor as in {@link #forGraph(Graph, long)}.
+   */
+  public static Weights forGraph(Graph g, long seed, java.util.function.Predicate<ValueId> which) {
     Map<ValueId, Use> uses = firstUses(g);
     Weights w = new Weights();
     for (Value v : g.initializers()) {
-      w.put(v.id(), draw(v, rule(g, v, uses.get(v.id())), seed));
+      if (which.test(v.id())) {
+        w.put(v.id(), draw(v, rule(g, v, uses.get(v.id())), seed));
+      }
     }
     return w;
   }

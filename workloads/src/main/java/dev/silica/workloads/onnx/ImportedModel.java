@@ -29,12 +29,15 @@ public record ImportedModel(
   }
 
   /**
-   * The model's weights for the reference executor: every initializer the file carries, over {@code
-   * fallback} (e.g. seeded weights) for the weights it declares only as graph inputs.
+   * The model's weights for the reference executor: every initializer the file carries; the weights
+   * it declares only as graph inputs, and the small constants the IR holds inline, come from {@link
+   * dev.silica.workloads.exec.SeededInit} with {@code seed} (literals keep their values). Only
+   * those are drawn.
    */
-  public dev.silica.workloads.exec.Weights weights(dev.silica.workloads.exec.Weights fallback) {
-    dev.silica.workloads.exec.Weights w = new dev.silica.workloads.exec.Weights();
-    fallback.asMap().forEach(w::put);
+  public dev.silica.workloads.exec.Weights weights(long seed) {
+    dev.silica.workloads.exec.Weights w =
+        dev.silica.workloads.exec.SeededInit.forGraph(
+            graph, seed, id -> !initializers.containsKey(id));
     initializers.forEach((id, d) -> w.put(id, d.toTensor().reshape(graph.type(id).shape())));
     return w;
   }
@@ -57,6 +60,6 @@ public record ImportedModel(
                 + " freeze it");
       }
     }
-    return weights(dev.silica.workloads.exec.SeededInit.forGraph(graph, 0));
+    return weights(0);
   }
 }
