@@ -51,6 +51,41 @@ public final class Trainer implements AutoCloseable {
     default void epoch(Epoch e) {}
   }
 
+  /**
+   * What a training method changes in the plain loop (pruning masks, tied centroids, quantized
+   * forward weights over FP32 latent copies, master weights, loss scaling): hooks around each
+   * minibatch step, called on the training thread in a fixed order, so a regime keeps the run
+   * deterministic as long as it is itself. {@link #PLAIN} changes nothing.
+   */
+  public interface Regime {
+    /** Before the minibatch's forward passes: e.g. write quantized copies of latent weights. */
+    default void beforeBatch(TrainableGraph net) {}
+
+    /**
+     * The minibatch's mean gradients, {@code grads[k]} for parameter slot {@code
+     * net.parameters[k]}, before the optimizer sees them; a regime may change them in place (zero
+     * pruned entries, sum over a centroid's members, undo a loss scale). Returning false skips the
+     * optimizer step (a loss-scale overflow).
+     */
+    default boolean gradients(TrainableGraph net, float[][] grads) {
+      return true;
+    }
+
+    /**
+     * The array the optimizer updates for parameter slot {@code slot}: the net's own values by
+     * default, or a latent / master copy the regime writes back in {@link #beforeBatch}.
+     */
+    default float[] target(TrainableGraph net, int slot) {
+      return net.shared[slot];
+    }
+
+    /** After the optimizer step: e.g. re-apply pruning masks, snap weights to centroids. */
+    default void afterBatch(TrainableGraph net) {}
+  }
+
+  /** Plain training: no hooks. */
+  public static final Regime PLAIN = new Regime() {};
+
   /** Accuracy and mean loss on a data set. */
   public record Evaluation(int correct, int count, double meanLoss) {
     public double accuracy() {
@@ -89,6 +124,12 @@ public final class Trainer implements AutoCloseable {
    */
   public List<Epoch> train(
       Dataset train, Dataset test, Optimizer opt, Config cfg, Listener listener) {
+    return train(train, test, opt, cfg, listener, PLAIN);
+  }
+
+  /** Trains {@code net} in place under {@code regime}'s hooks; see {@link Regime}. */
+  public List<Epoch> train(
+      Dataset train, Dataset test, Optimizer opt, Config cfg, Listener listener, Regime regime) {
     checkShape(train);
     List<Epoch> epochs = new ArrayList<>();
     int n = train.count();
@@ -107,6 +148,7 @@ public final class Trainer implements AutoCloseable {
         int from = b * cfg.batchSize();
         int to = Math.min(n, from + cfg.batchSize());
         long sampleBase = ((long) e << 32) + from + cfg.seed() * 31;
+        regime.beforeBatch(net);
         double[] lc = runChunks(train, order, from, to, true, sampleBase);
         lossSum += lc[0];
         correct += (int) lc[1];
@@ -126,10 +168,14 @@ public final class Trainer implements AutoCloseable {
             t[i] *= scale;
           }
         }
-        opt.beginStep();
-        for (int k = 0; k < total.length; k++) {
-          opt.update(net.parameters[k], net.shared[net.parameters[k]], total[k]);
+        if (regime.gradients(net, total)) {
+          opt.beginStep();
+          for (int k = 0; k < total.length; k++) {
+            int slot = net.parameters[k];
+            opt.update(slot, regime.target(net, slot), total[k]);
+          }
         }
+        regime.afterBatch(net);
         listener.batch(e, b + 1, batches, lossSum / seen, (double) correct / seen);
       }
       double testAcc = test == null ? Double.NaN : evaluate(test).accuracy();
