@@ -73,6 +73,14 @@ import java.util.SplittableRandom;
  * the benchmark's activation density (100 % for other nodes), uniform on {@code (0, 1]} (ReLU
  * outputs) or {@code [−1, 1]} (NeuralTalk's recurrent inputs), in the 16-bit activation format.
  *
+ * <p><b>Measured densities.</b> {@link #withDensities} replaces both assumptions of a named node by
+ * measured ones ({@link LayerDensity}: the kept weight fraction of a pruned model, the non-zero
+ * input fraction measured on a test set); the weights and activations are then the same seeded
+ * draws at those densities. Since EIE broadcasts only non-zero activations and each PE walks only
+ * the stored entries of those columns, the multiply-accumulates of a layer are {@code ≈ rows · cols
+ * · d_w · d_a} (plus padding fillers) and the activation scans are {@code cols}: energy and compute
+ * cycles scale with {@code d_w · d_a}.
+ *
  * <p><b>Energy</b> (priced by {@code eie-extra-45nm.yaml} and Horowitz 45 nm). Per layer:
  *
  * <pre>
@@ -116,19 +124,29 @@ public final class EieModel implements AcceleratorModel {
 
   private final EieConfig config;
   private final List<String> layers;
+  private final Map<String, LayerDensity> densities;
 
   public EieModel(EieConfig config) {
-    this(config, List.of());
+    this(config, List.of(), Map.of());
   }
 
-  private EieModel(EieConfig config, List<String> layers) {
+  private EieModel(EieConfig config, List<String> layers, Map<String, LayerDensity> densities) {
     this.config = Objects.requireNonNull(config, "config");
     this.layers = List.copyOf(layers);
+    this.densities = Map.copyOf(densities);
   }
 
   /** This model restricted to the named nodes (empty: every supported node). */
   public EieModel withLayers(List<String> names) {
-    return new EieModel(config, names);
+    return new EieModel(config, names, densities);
+  }
+
+  /**
+   * This model with measured weight and activation densities for the named nodes (node name →
+   * densities), in place of the compression plan's; other nodes keep the plan.
+   */
+  public EieModel withDensities(Map<String, LayerDensity> byNode) {
+    return new EieModel(config, layers, byNode);
   }
 
   public EieConfig config() {
@@ -255,7 +273,13 @@ public final class EieModel implements AcceleratorModel {
       double wd;
       double ad;
       boolean signed;
-      if (bm != null) {
+      LayerDensity measured = densities.get(n.name());
+      if (measured != null) {
+        wd = measured.weight();
+        ad = measured.activation();
+        signed =
+            bm != null ? bm.signedInputs() : !(n.op() instanceof Gemm || n.op() instanceof MatMul);
+      } else if (bm != null) {
         wd = bm.weightDensity();
         ad = bm.activationDensity();
         signed = bm.signedInputs();
@@ -336,6 +360,10 @@ public final class EieModel implements AcceleratorModel {
     Map<String, Object> echo = config.toMap();
     if (!layers.isEmpty()) {
       echo.put("layers", String.join(",", layers));
+    }
+    if (!densities.isEmpty()) {
+      echo.put(
+          "measured_density_layers", String.join(",", new java.util.TreeSet<>(densities.keySet())));
     }
     echo.put("fidelity", "cycle_stepped");
     Plan plan = plan(graph);

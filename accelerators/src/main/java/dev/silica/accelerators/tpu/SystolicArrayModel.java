@@ -190,6 +190,15 @@ import java.util.Set;
  * after a small table for bf16 MACs and the weight register file's area). Area: R·C MACs, the three
  * SRAMs, C pipeline adders.
  *
+ * <p><b>Zero gating</b> (off unless {@link #withOperandDensities} gives a layer its {@link
+ * OperandDensity}): a MAC with a zero operand is clock-gated and costs no datapath energy, so the
+ * layer's {@code mac.<format>} count is {@code round(MACs · passes · d_in · d_w)}, the expected
+ * number of products with both operands non-zero when the zeros of the two operands are
+ * independent. Assumptions: detecting a zero is free (a zero flag travels with the operand); the
+ * operands are still read from SRAM and DRAM and move through the array in dense form (no
+ * compression), and cycles do not change (gating saves energy, not time). Everything else about the
+ * layer is unchanged. Without densities every MAC is charged, as SCALE-Sim's dense arrays do.
+ *
  * <p>A configuration that declares a {@link MemoryHierarchy} (weight stationary only; the preset
  * {@code ws-16x16-int8}) is counted per level and per operand instead — DRAM, global buffer, weight
  * register file, PE-to-PE links — in the buffer's and DRAM's access widths, with partial sums at
@@ -230,9 +239,28 @@ public final class SystolicArrayModel implements AcceleratorModel {
   }
 
   private final SystolicArrayConfig config;
+  private final Map<String, OperandDensity> densities;
 
   public SystolicArrayModel(SystolicArrayConfig config) {
+    this(config, Map.of());
+  }
+
+  private SystolicArrayModel(SystolicArrayConfig config, Map<String, OperandDensity> densities) {
     this.config = Objects.requireNonNull(config, "config");
+    this.densities = Map.copyOf(densities);
+  }
+
+  /**
+   * This model with zero gating on the named layers (node name → operand densities; see the class
+   * comment); other layers are charged every MAC.
+   */
+  public SystolicArrayModel withOperandDensities(Map<String, OperandDensity> byNode) {
+    return new SystolicArrayModel(config, byNode);
+  }
+
+  /** The zero-gating densities by node name (empty: every MAC charged). */
+  public Map<String, OperandDensity> operandDensities() {
+    return densities;
   }
 
   /** A model from a spec mapping ({@link SystolicArrayConfig#fromSpec}). */
@@ -292,6 +320,9 @@ public final class SystolicArrayModel implements AcceleratorModel {
   public RunResult run(Graph graph, RunOptions options) {
     Fidelity fidelity = options.fidelity();
     Map<String, Object> echo = config.toMap();
+    if (!densities.isEmpty()) {
+      echo.put("zero_gated_layers", densities.size());
+    }
     Feasibility f = check(graph);
     if (f instanceof dev.silica.simulator.result.Infeasible inf) {
       RunResult r =
@@ -773,7 +804,7 @@ public final class SystolicArrayModel implements AcceleratorModel {
           breakdown,
           a.macs(),
           a.peakMacsPerCycle(),
-          LevelAccounting.counts(config, a));
+          gated(a.node(), LevelAccounting.counts(config, a)));
     }
     ActionCounts counts = new ActionCounts();
     int aBits = config.activationFormat().bits();
@@ -805,7 +836,34 @@ public final class SystolicArrayModel implements AcceleratorModel {
     add(counts, "dram", Action.DRAM_READ_BITS, a.dramReadBytes() * 8);
     add(counts, "dram", Action.DRAM_WRITE_BITS, a.dramWriteBytes() * 8);
     return new LayerResult(
-        a.node(), a.opKind(), a.totalCycles(), breakdown, a.macs(), a.peakMacsPerCycle(), counts);
+        a.node(),
+        a.opKind(),
+        a.totalCycles(),
+        breakdown,
+        a.macs(),
+        a.peakMacsPerCycle(),
+        gated(a.node(), counts));
+  }
+
+  /**
+   * {@code counts} with the array's MACs of {@code node} reduced to the expected non-zero products
+   * when the node has operand densities (zero gating, see the class comment); otherwise unchanged.
+   */
+  private ActionCounts gated(String node, ActionCounts counts) {
+    OperandDensity d = densities.get(node);
+    if (d == null) {
+      return counts;
+    }
+    Action mac = Action.mac(config.macFormat().key());
+    ActionCounts out = new ActionCounts();
+    for (ActionCounts.Entry e : counts.entries()) {
+      long n = e.count();
+      if (e.component().equals("pe_array") && e.action().equals(mac)) {
+        n = Math.round(n * d.nonZeroProducts());
+      }
+      add(out, e.component(), e.action(), n);
+    }
+    return out;
   }
 
   private static void add(ActionCounts counts, String component, Action action, long n) {
