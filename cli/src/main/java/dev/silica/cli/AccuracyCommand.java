@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     })
 final class AccuracyCommand implements Runnable {
   static final List<String> STUDIES =
-      List.of("formats", "pruning", "sharing", "fgsm", "sparsity", "filters", "all");
+      List.of("formats", "pruning", "sharing", "fgsm", "sparsity", "filters", "pareto", "all");
 
   @Spec CommandSpec spec;
 
@@ -47,7 +47,9 @@ final class AccuracyCommand implements Runnable {
       names = "--study",
       defaultValue = "all",
       paramLabel = "NAME",
-      description = "formats, pruning, sharing, fgsm, sparsity, filters or all (default).")
+      description =
+          "formats, pruning, sharing, fgsm, sparsity, filters, pareto (accuracy vs energy per"
+              + " inference on the tpu-v1 and EIE models) or all (default).")
   String study;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory.")
@@ -65,7 +67,9 @@ final class AccuracyCommand implements Runnable {
   @Option(
       names = {"-r", "--report"},
       paramLabel = "DIR",
-      description = "Write <study>.csv files (and filters.png) into DIR.")
+      description =
+          "Write <study>.csv with its chart <study>.png/.svg (and filters.png, pareto.csv,"
+              + " pareto.png) into DIR.")
   Path report;
 
   @Override
@@ -136,6 +140,9 @@ final class AccuracyCommand implements Runnable {
       });
       write("sparsity.csv", csv.toString());
     }
+    if (all || study.equals("pareto")) {
+      pareto(out, net, train, test, t);
+    }
     if ((all || study.equals("filters")) && report != null) {
       try {
         Files.createDirectories(report);
@@ -167,6 +174,71 @@ final class AccuracyCommand implements Runnable {
     }
     out.flush();
     write(name + ".csv", csv.toString());
+    chart(out, name, rows);
+  }
+
+  /** The study's chart next to its CSV ({@link AccuracyCharts}). */
+  private void chart(PrintWriter out, String name, List<Row> rows) {
+    if (report == null || rows.isEmpty()) {
+      return;
+    }
+    for (Path f : AccuracyCharts.write(report, name, rows)) {
+      out.println("wrote " + f);
+    }
+    out.flush();
+  }
+
+  /** Accuracy vs energy per inference of each variant ({@link AccuracyEnergy}). */
+  private void pareto(
+      PrintWriter out, TrainableGraph net, Dataset train, Dataset test, int threads) {
+    List<dev.silica.workloads.train.HardwareVariants.Variant> variants =
+        new ArrayList<>(dev.silica.workloads.train.HardwareVariants.standard(net, train, threads));
+    List<AccuracyEnergy.Point> points = AccuracyEnergy.measure(variants, test, threads);
+    out.printf(
+        Locale.ROOT,
+        "pareto: energy per inference (pJ) on %s (zero-gated; whole network) and on EIE (FC layers"
+            + " only, measured densities)%n",
+        AccuracyEnergy.TPU_PRESET);
+    out.printf(
+        Locale.ROOT,
+        "  %-18s %5s %5s %8s %14s %14s %14s  front%n",
+        "variant",
+        "wbits",
+        "arith",
+        "acc",
+        "tpu_pj",
+        "tpu_ungated_pj",
+        "eie_fc_pj");
+    for (AccuracyEnergy.Point p : points) {
+      out.printf(
+          Locale.ROOT,
+          "  %-18s %5d %5s %7.2f%% %,14.0f %,14.0f %,14.0f  %s%s%n",
+          p.variant(),
+          p.weightBits(),
+          p.arithmetic(),
+          100 * p.accuracy(),
+          p.tpuEnergyPj(),
+          p.tpuUngatedEnergyPj(),
+          p.eieFcEnergyPj(),
+          p.tpuFront() ? "tpu " : "",
+          p.eieFront() ? "eie" : "");
+    }
+    double assumed =
+        AccuracyEnergy.energy(
+            AccuracyEnergy.eieAssumed(points.get(0).layers())
+                .run(net.graph(), dev.silica.simulator.RunOptions.defaults()));
+    out.printf(
+        Locale.ROOT,
+        "  EIE FC layers with the plan's assumed densities (%.0f %% weights, 100 %% activations):"
+            + " %,.0f pJ%n",
+        100 * dev.silica.accelerators.eie.EieModel.DEFAULT_WEIGHT_DENSITY,
+        assumed);
+    if (report != null) {
+      for (Path f : AccuracyEnergy.write(report, points)) {
+        out.println("wrote " + f);
+      }
+    }
+    out.flush();
   }
 
   private void write(String file, String text) {

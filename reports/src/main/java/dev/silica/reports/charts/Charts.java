@@ -269,6 +269,75 @@ public final class Charts {
   }
 
   /**
+   * Lines through numeric sweeps: one series per entry of {@code series} (name → points {@code {x,
+   * y}} in drawing order), with a shape at each point.
+   */
+  public static JFreeChart lines(
+      String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
+    XYSeriesCollection ds = new XYSeriesCollection();
+    series.forEach((name, pts) -> {
+      XYSeries s = new XYSeries(name, false, true);
+      pts.forEach(p -> s.add(p[0], p[1]));
+      ds.addSeries(s);
+    });
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            requireUnit(xLabel),
+            requireUnit(yLabel),
+            ds,
+            PlotOrientation.VERTICAL,
+            series.size() > 1,
+            false,
+            false);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < series.size(); i++) {
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(i, new BasicStroke(2f));
+    }
+    XYPlot plot = chart.getXYPlot();
+    plot.setRenderer(r);
+    ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    styleXy(chart);
+    return chart;
+  }
+
+  /**
+   * Adds a dashed horizontal reference line at {@code value} (in the value axis's unit) labelled
+   * {@code label}, e.g. a baseline, to a bar or XY chart; the value axis widens to show it.
+   */
+  public static JFreeChart withReferenceLine(JFreeChart chart, double value, String label) {
+    org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(value);
+    m.setPaint(Color.DARK_GRAY);
+    m.setStroke(
+        new BasicStroke(
+            1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    m.setLabel(label);
+    m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+    if (chart.getPlot() instanceof CategoryPlot cp) {
+      cp.addRangeMarker(m);
+      widen(cp.getRangeAxis(), value);
+    } else if (chart.getPlot() instanceof XYPlot xp) {
+      xp.addRangeMarker(m);
+      widen(xp.getRangeAxis(), value);
+    }
+    return chart;
+  }
+
+  private static void widen(org.jfree.chart.axis.ValueAxis axis, double value) {
+    org.jfree.data.Range r = axis.getRange();
+    if (!r.contains(value)) {
+      double lo = Math.min(r.getLowerBound(), value);
+      double hi = Math.max(r.getUpperBound(), value);
+      double pad = 0.05 * (hi - lo);
+      axis.setRange(lo - (value <= r.getLowerBound() ? pad : 0), hi + pad);
+    }
+  }
+
+  /**
    * A log axis over whole decades (at least two) covering the dataset, ticks at powers of ten, so
    * tick labels read 10^n rather than fractional exponents.
    */
