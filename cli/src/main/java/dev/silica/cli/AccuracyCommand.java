@@ -139,6 +139,7 @@ final class AccuracyCommand implements Runnable {
         csv.append(k).append(',').append(String.format(Locale.ROOT, "%.6f", v)).append('\n');
       });
       write("sparsity.csv", csv.toString());
+      sparsityChart(out, s);
     }
     if (all || study.equals("pareto")) {
       pareto(out, net, train, test, t);
@@ -175,6 +176,37 @@ final class AccuracyCommand implements Runnable {
     out.flush();
     write(name + ".csv", csv.toString());
     chart(out, name, rows);
+  }
+
+  /** {@code sparsity.png}/{@code .svg}: the zero fraction of each activation, as bars. */
+  private void sparsityChart(PrintWriter out, Map<String, Double> zeroFraction) {
+    if (report == null || zeroFraction.isEmpty()) {
+      return;
+    }
+    Map<String, Double> pct = new java.util.LinkedHashMap<>();
+    zeroFraction.forEach((k, v) -> pct.put(k, 100 * v));
+    var chart =
+        dev.silica.reports.charts.Charts.bars(
+            "Activation sparsity on " + model.getFileName(),
+            "activation (node output)",
+            "zero elements (%)",
+            pct);
+    int width = Math.max(900, 36 * pct.size());
+    try {
+      Files.createDirectories(report);
+      out.println(
+          "wrote "
+              + dev.silica.reports.charts.ChartImage.png(
+                  chart, width, 560, report.resolve("sparsity.png")));
+      Path svg =
+          Files.writeString(
+              report.resolve("sparsity.svg"),
+              dev.silica.reports.charts.ChartImage.svg(chart, width, 560, "sparsity"),
+              StandardCharsets.UTF_8);
+      out.println("wrote " + svg);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The study's chart next to its CSV ({@link AccuracyCharts}). */

@@ -118,5 +118,17 @@ class AccuracyChartsTest {
         .contains("wrote " + dir.resolve("pruning.svg"));
     assertThat(dir.resolve("pruning.csv")).isRegularFile();
     assertThat(dir.resolve("pruning.png")).isRegularFile();
+    CliRun.of(
+            "accuracy",
+            AccuracyEnergyTest.FIXTURE.toString(),
+            "--study",
+            "sparsity",
+            "--limit",
+            "20",
+            "--report",
+            dir.toString())
+        .succeeds();
+    assertThat(dir.resolve("sparsity.png")).isRegularFile();
+    assertThat(dir.resolve("sparsity.svg")).content().contains("zero elements (%)");
   }
 }
