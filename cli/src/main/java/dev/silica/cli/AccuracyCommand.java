@@ -225,6 +225,8 @@ final class AccuracyCommand implements Runnable {
       PrintWriter out, TrainableGraph net, Dataset train, Dataset test, int threads) {
     List<dev.silica.workloads.train.HardwareVariants.Variant> variants =
         new ArrayList<>(dev.silica.workloads.train.HardwareVariants.standard(net, train, threads));
+    // Retrained variants (pruning with retraining, TTQ, Deep Compression, ...) join here as
+    // variants.add(new HardwareVariants.Variant(name, trainedNet, weightBits, "fp32"|"int8"|...)).
     List<AccuracyEnergy.Point> points = AccuracyEnergy.measure(variants, test, threads);
     out.printf(
         Locale.ROOT,
