@@ -152,6 +152,11 @@ final class SimulateCommand implements Runnable {
               + " --layers fc6,fc7,fc8.")
   java.util.List<String> layers;
 
+  /** The workload and result of the last {@link #run()}, for {@link Simulation}; null before. */
+  Graph graph;
+
+  RunResult result;
+
   @Override
   public void run() {
     AcceleratorModel accel = accelerator(accelerator);
@@ -206,6 +211,8 @@ final class SimulateCommand implements Runnable {
       result = SimInvariants.check(tables.price(result));
     }
     RunReport r = RunReport.of(result);
+    this.graph = g;
+    this.result = result;
     PrintWriter out = spec.commandLine().getOut();
     out.print(TextTableRenderer.render(r));
     String achieved = KernelWorkloads.achieved(accel, result);

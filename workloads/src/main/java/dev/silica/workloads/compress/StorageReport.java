@@ -31,7 +31,7 @@ import java.util.Locale;
  *       stored entries are {@code e = a + f}. Real positions from pruning seeded weights are used;
  *       those weights are i.i.d., so the runs are geometric and {@code E[f]/a ≈ (1−p)^{2^idx}/(1 −
  *       (1−p)^{2^idx})}. Row/column pointers of CSR/CSC are not counted (DC's per-layer figures do
- *       not mention them; they would add {@code (rows+1)·32} bits, < 0.1% here).
+ *       not mention them; they would add {@code (rows+1)·32} bits, &lt; 0.1% here).
  *   <li><b>Quantize</b>: k-means with {@code k = 2^b} clusters on the kept weights ({@link
  *       WeightSharing}, linear init), codebook {@code k·32} bits.
  *   <li><b>Huffman</b>: canonical codes built on the actual symbol counts of the layer, one code
