@@ -33,10 +33,16 @@ import picocli.CommandLine.Spec;
       "Measures a trained classifier (e.g. from 'silica train') on the Fashion-MNIST test set"
           + " under the efficient methods: number formats, pruning, k-means weight sharing, FGSM"
           + " adversarial examples, activation sparsity, and draws its first-layer filters."
+          + " Training studies (--study ttq, mixed-precision, distillation, adversarial) train"
+          + " for --epochs and compare each recipe with its baseline."
     })
 final class AccuracyCommand implements Runnable {
   static final List<String> STUDIES =
       List.of("formats", "pruning", "sharing", "fgsm", "sparsity", "filters", "pareto", "all");
+
+  // Training studies (not part of "all": each trains for --epochs).
+  static final List<String> TRAINING_STUDIES =
+      List.of("ttq", "mixed-precision", "distillation", "adversarial");
 
   @Spec CommandSpec spec;
 
@@ -49,8 +55,51 @@ final class AccuracyCommand implements Runnable {
       paramLabel = "NAME",
       description =
           "formats, pruning, sharing, fgsm, sparsity, filters, pareto (accuracy vs energy per"
-              + " inference on the tpu-v1 and EIE models) or all (default).")
+              + " inference on the tpu-v1 and EIE models) or all (default); training"
+              + " studies (run for --epochs): ttq (trained ternary quantization fine-tuned from"
+              + " MODEL), mixed-precision (FP16 with/without FP32 master weights vs FP32, from"
+              + " scratch), distillation (MODEL teaches a fresh student), adversarial (FGSM"
+              + " adversarial fine-tuning of MODEL).")
   String study;
+
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description = "Training budget of the training studies (default: 1).")
+  Integer epochs;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Seed of the training studies (default: 1).")
+  long seed;
+
+  @Option(
+      names = "--lr",
+      paramLabel = "R",
+      description = "Learning rate of the training studies (default: the study's own).")
+  Float lr;
+
+  @Option(
+      names = "--student",
+      paramLabel = "ZOO",
+      description =
+          "Zoo model trained from scratch by mixed-precision (default lenet-300-100) and"
+              + " distillation (default lenet5).")
+  String student;
+
+  @Option(
+      names = "--ttq-model",
+      paramLabel = "FILE",
+      description = "A TTQ model (from --study ttq) added to the adversarial study's FGSM sweep.")
+  Path ttqModel;
+
+  @Option(
+      names = "--train-limit",
+      paramLabel = "N",
+      description = "Train on the first N training images only (quick runs).")
+  Integer trainLimit;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory.")
   Path dataDir;
@@ -74,12 +123,18 @@ final class AccuracyCommand implements Runnable {
 
   @Override
   public void run() {
+    if (TRAINING_STUDIES.contains(study)) {
+      new AccuracyTrainingStudies(this).run();
+      return;
+    }
     if (!STUDIES.contains(study)) {
       throw new CliException(
           "--study: unknown study '"
               + study
               + "' (expected one of: "
               + String.join(", ", STUDIES)
+              + ", "
+              + String.join(", ", TRAINING_STUDIES)
               + ")");
     }
     if (!Files.isRegularFile(model)) {
@@ -159,7 +214,7 @@ final class AccuracyCommand implements Runnable {
     out.flush();
   }
 
-  private void rows(PrintWriter out, String name, List<Row> rows) {
+  void rows(PrintWriter out, String name, List<Row> rows) {
     out.println(name + ":");
     StringBuilder csv = new StringBuilder("study,variant,accuracy,delta_pp\n");
     for (Row r : rows) {
@@ -275,7 +330,7 @@ final class AccuracyCommand implements Runnable {
     out.flush();
   }
 
-  private void write(String file, String text) {
+  void write(String file, String text) {
     if (report == null) {
       return;
     }

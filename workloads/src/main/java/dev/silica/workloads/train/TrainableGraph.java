@@ -236,13 +236,37 @@ public final class TrainableGraph {
    * w.grad[input]}.
    */
   double forwardBackward(Workspace w, int label) {
+    return forwardBackward(w, (z, dz) -> softmaxCrossEntropy(z, label, dz), null);
+  }
+
+  /** A per-example loss: returns {@code L(z)} and writes {@code ∂L/∂z} into {@code dz}. */
+  interface Loss {
+    double of(float[] z, float[] dz);
+  }
+
+  /**
+   * Forward and backward pass under {@code loss}; with {@code round} non-null, {@code ∂L/∂z} and,
+   * after each node's backward kernel, the gradients of its non-parameter inputs are rounded in
+   * place (gradient arithmetic in a number format). Parameter gradients accumulate unrounded.
+   */
+  double forwardBackward(Workspace w, Loss loss, java.util.function.Consumer<float[]> round) {
     float[] z = forward(w);
     w.zeroActivationGradients(this);
-    double loss = softmaxCrossEntropy(z, label, w.grad[output]);
+    double l = loss.of(z, w.grad[output]);
+    if (round != null) {
+      round.accept(w.grad[output]);
+    }
     for (int s = steps.length - 1; s >= 0; s--) {
       steps[s].backward(w);
+      if (round != null) {
+        for (int i : steps[s].in) {
+          if (w.grad[i] != null && !isParameter[i]) {
+            round.accept(w.grad[i]);
+          }
+        }
+      }
     }
-    return loss;
+    return l;
   }
 
   /**

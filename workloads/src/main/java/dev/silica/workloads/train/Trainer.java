@@ -81,6 +81,42 @@ public final class Trainer implements AutoCloseable {
 
     /** After the optimizer step: e.g. re-apply pruning masks, snap weights to centroids. */
     default void afterBatch(TrainableGraph net) {}
+
+    /**
+     * Replaces training example {@code example}'s standardized input {@code x} in place before its
+     * forward pass (e.g. by an adversarial example); {@code sample} numbers the example's position
+     * in the run (as dropout seeds do) and {@code grad} gives ∇ₓJ (plain cross-entropy) at the
+     * current weights. Called on worker threads: must depend only on its arguments and on state
+     * written before the minibatch.
+     */
+    default void input(int example, int label, long sample, float[] x, InputGradient grad) {}
+
+    /**
+     * The loss of one training example from its logits {@code z}, writing ∂L/∂z into {@code dz}:
+     * softmax cross-entropy with the hard label by default (soft targets, a loss scale otherwise).
+     * Called on worker threads, like {@link #input}.
+     */
+    default double loss(int example, int label, float[] z, float[] dz) {
+      return TrainableGraph.softmaxCrossEntropy(z, label, dz);
+    }
+
+    /**
+     * Rounding applied in place to ∂L/∂z and, after each node's backward kernel, to the gradients
+     * of its non-parameter inputs (gradients held in a number format, e.g. binary16 arithmetic);
+     * null (the default) keeps FP32.
+     */
+    default java.util.function.Consumer<float[]> backwardRounding() {
+      return null;
+    }
+  }
+
+  /** ∇ₓJ of the plain cross-entropy at the current weights, for {@link Regime#input}. */
+  public interface InputGradient {
+    /**
+     * The gradient of {@code −log softmax(f(x))_label} with respect to {@code x} (a scratch array,
+     * valid until the next call); {@code x} is not changed.
+     */
+    float[] of(float[] x, int label);
   }
 
   /** Plain training: no hooks. */
@@ -96,6 +132,7 @@ public final class Trainer implements AutoCloseable {
   private final TrainableGraph net;
   private final ExecutorService pool;
   private final Workspace[] ws;
+  private final Workspace[] aux = new Workspace[CHUNKS];
 
   public Trainer(TrainableGraph net, int threads) {
     this.net = net;
@@ -149,7 +186,7 @@ public final class Trainer implements AutoCloseable {
         int to = Math.min(n, from + cfg.batchSize());
         long sampleBase = ((long) e << 32) + from + cfg.seed() * 31;
         regime.beforeBatch(net);
-        double[] lc = runChunks(train, order, from, to, true, sampleBase);
+        double[] lc = runChunks(train, order, from, to, true, sampleBase, regime);
         lossSum += lc[0];
         correct += (int) lc[1];
         seen += to - from;
@@ -197,7 +234,7 @@ public final class Trainer implements AutoCloseable {
     int correct = 0;
     for (int from = 0; from < n; from += block) {
       int to = Math.min(n, from + block);
-      double[] lc = runChunks(data, null, from, to, false, 0);
+      double[] lc = runChunks(data, null, from, to, false, 0, PLAIN);
       loss += lc[0];
       correct += (int) lc[1];
     }
@@ -210,14 +247,21 @@ public final class Trainer implements AutoCloseable {
    * holds its summed parameter gradients afterwards.
    */
   private double[] runChunks(
-      Dataset data, int[] order, int from, int to, boolean training, long sampleBase) {
+      Dataset data,
+      int[] order,
+      int from,
+      int to,
+      boolean training,
+      long sampleBase,
+      Regime regime) {
     int count = to - from;
     List<Future<double[]>> futures = new ArrayList<>();
     for (int c = 0; c < CHUNKS; c++) {
       int a = from + (int) ((long) count * c / CHUNKS);
       int z = from + (int) ((long) count * (c + 1) / CHUNKS);
-      Workspace w = ws[c];
-      futures.add(pool.submit(() -> chunk(data, order, a, z, w, training, sampleBase - from)));
+      int chunk = c;
+      futures.add(
+          pool.submit(() -> chunk(data, order, a, z, chunk, training, sampleBase - from, regime)));
     }
     double loss = 0;
     double correct = 0;
@@ -230,7 +274,15 @@ public final class Trainer implements AutoCloseable {
   }
 
   private double[] chunk(
-      Dataset data, int[] order, int from, int to, Workspace w, boolean training, long seedBase) {
+      Dataset data,
+      int[] order,
+      int from,
+      int to,
+      int c,
+      boolean training,
+      long seedBase,
+      Regime regime) {
+    Workspace w = ws[c];
     w.training = training;
     if (training) {
       w.zeroParameterGradients(net);
@@ -238,6 +290,8 @@ public final class Trainer implements AutoCloseable {
     float[] x = w.val[net.input];
     int h = net.inputHeight();
     int wd = net.inputWidth();
+    java.util.function.Consumer<float[]> round = training ? regime.backwardRounding() : null;
+    InputGradient grad = training ? inputGradient(c) : null;
     double loss = 0;
     int correct = 0;
     for (int i = from; i < to; i++) {
@@ -247,7 +301,8 @@ public final class Trainer implements AutoCloseable {
       float[] z;
       if (training) {
         w.sampleSeed = seedBase + i;
-        loss += net.forwardBackward(w, label);
+        regime.input(ex, label, w.sampleSeed, x, grad);
+        loss += net.forwardBackward(w, (logits, dz) -> regime.loss(ex, label, logits, dz), round);
         z = w.val[net.output];
       } else {
         z = net.forward(w);
@@ -258,6 +313,26 @@ public final class Trainer implements AutoCloseable {
       }
     }
     return new double[] {loss, correct};
+  }
+
+  /**
+   * ∇ₓJ computed in chunk {@code c}'s second workspace (made on first use), so the chunk's
+   * accumulated parameter gradients are untouched.
+   */
+  private InputGradient inputGradient(int c) {
+    return (xIn, label) -> {
+      Workspace a;
+      synchronized (aux) {
+        if (aux[c] == null) {
+          aux[c] = net.workspace();
+        }
+        a = aux[c];
+      }
+      a.training = false;
+      System.arraycopy(xIn, 0, a.val[net.input], 0, xIn.length);
+      net.forwardBackward(a, (z, dz) -> TrainableGraph.softmaxCrossEntropy(z, label, dz), null);
+      return a.grad[net.input];
+    };
   }
 
   private void checkShape(Dataset d) {
