@@ -74,7 +74,7 @@ public final class CompressionStudies {
               AccuracyStudies.accuracy(oneShot, test, recipe.threads()),
               base));
       rows.add(
-          new Row(RETRAIN_PRUNING, p + " iterative, before retraining", s.prunedAccuracy(), base));
+          new Row(RETRAIN_PRUNING, p + " iterative before retraining", s.prunedAccuracy(), base));
       rows.add(new Row(RETRAIN_PRUNING, p + " with retraining", s.retrainedAccuracy(), base));
     }
     return rows;
@@ -106,7 +106,7 @@ public final class CompressionStudies {
     return rows;
   }
 
-  /** One stage of the Deep Compression pipeline. */
+  /** One stage of the Deep Compression pipeline ({@code name} has no comma: it is a CSV field). */
   public record Stage(
       String name,
       double accuracy,
@@ -179,7 +179,7 @@ public final class CompressionStudies {
                   withBits(
                       net,
                       new Stage(
-                          "pruned " + percent(s.targetSparsity()) + ", retrained",
+                          "pruned " + percent(s.targetSparsity()) + " retrained",
                           s.retrainedAccuracy(),
                           s.sparsity(),
                           0,
@@ -193,7 +193,7 @@ public final class CompressionStudies {
     stages.add(
         withBits(
             net,
-            new Stage(bits + "-bit shared (k-means)", kmeans, Retraining.sparsity(c), 0, 0, 0),
+            new Stage(bits + "-bit shared k-means", kmeans, Retraining.sparsity(c), 0, 0, 0),
             pq));
     double tuned =
         Retraining.last(
@@ -202,7 +202,7 @@ public final class CompressionStudies {
     stages.add(
         withBits(
             net,
-            new Stage(bits + "-bit shared, fine-tuned", tuned, Retraining.sparsity(c), 0, 0, 0),
+            new Stage(bits + "-bit shared fine-tuned", tuned, Retraining.sparsity(c), 0, 0, 0),
             storage(c, bits, Column.PQ)));
     stages.add(
         withBits(
@@ -226,10 +226,10 @@ public final class CompressionStudies {
     return List.of(
         new Row(DSD, "dense (start)", r.dense(), r.dense()),
         new Row(DSD, "pruned " + p + " (no retraining)", r.pruned(), r.dense()),
-        new Row(DSD, "sparse " + p + ", +" + e + " epochs", r.sparse(), r.dense()),
-        new Row(DSD, "dsd re-dense, +" + 2 * e + " epochs", r.redense(), r.dense()),
-        new Row(DSD, "plain, +" + e + " epochs", r.controlFirst(), r.dense()),
-        new Row(DSD, "plain, +" + 2 * e + " epochs", r.control(), r.dense()));
+        new Row(DSD, "sparse " + p + " +" + e + " epochs", r.sparse(), r.dense()),
+        new Row(DSD, "dsd re-dense +" + 2 * e + " epochs", r.redense(), r.dense()),
+        new Row(DSD, "plain +" + e + " epochs", r.controlFirst(), r.dense()),
+        new Row(DSD, "plain +" + 2 * e + " epochs", r.control(), r.dense()));
   }
 
   private enum Column {

@@ -282,8 +282,9 @@ public final class Retraining {
   }
 
   /**
-   * The magnitude masks that prune each weight tensor of {@code net} by {@code prune[slot]}, never
-   * keeping a weight that {@code previous} (may be null) pruned.
+   * The magnitude masks that prune each weight tensor of {@code net} by {@code prune[slot]} (the
+   * kept count rounded down, so the sparsity reaches the ratio), never keeping a weight that {@code
+   * previous} (may be null) pruned.
    */
   static Masked magnitudeMasks(TrainableGraph net, double[] prune, Masked previous) {
     boolean[][] keep = new boolean[net.valueCount()][];
@@ -299,7 +300,9 @@ public final class Retraining {
           }
         }
       }
-      boolean[] m = MagnitudePruning.byKeepRatio(alive, 1 - prune[p]).mask();
+      // keep ⌊(1 − prune)·n⌋ weights, so that at least the ratio is pruned (never fewer)
+      double keepRatio = Math.floor((1 - prune[p]) * w.length + 1e-9) / w.length;
+      boolean[] m = MagnitudePruning.byKeepRatio(alive, keepRatio).mask();
       if (before != null) {
         for (int i = 0; i < m.length; i++) {
           m[i] &= before[i];
