@@ -27,9 +27,10 @@ import java.util.List;
  * layer ratios follow LWC's own LeNet-5 (Table 3 there: the first convolution keeps 66% and the
  * output layer 19% of its weights, the middle layers 8–12%): for a target sparsity {@code s}, the
  * first and the last weight layer are pruned to {@code s/2}, and every other layer to the common
- * ratio {@code r} that makes the sparsity over all weights exactly {@code s}: {@code r = (s·N −
- * (s/2)·N_ends) / (N − N_ends)} ({@code N} weights in all, {@code N_ends} in the two end layers),
- * capped at 1. On this LeNet-5 the two end layers hold 990 of 60,570 weights, so {@code s = 0.9}
+ * ratio {@code r} that makes the sparsity over all weights {@code s}: {@code r = (s·N − (s/2)·
+ * N_ends) / (N − N_ends)} ({@code N} weights in all, {@code N_ends} in the two end layers), capped
+ * at 1. Each layer keeps {@code ⌊(1 − ratio)·n⌋} weights, so the sparsity is at least {@code s}
+ * (by at most one weight per layer). On this LeNet-5 the two end layers hold 990 of 60,570 weights, so {@code s = 0.9}
  * prunes them to 45% and the others to 90.75%.
  *
  * <h2>Iterative pruning (LWC §3.3, Fig. 5)</h2>
