@@ -29,9 +29,9 @@ import java.util.List;
  * first and the last weight layer are pruned to {@code s/2}, and every other layer to the common
  * ratio {@code r} that makes the sparsity over all weights {@code s}: {@code r = (s·N − (s/2)·
  * N_ends) / (N − N_ends)} ({@code N} weights in all, {@code N_ends} in the two end layers), capped
- * at 1. Each layer keeps {@code ⌊(1 − ratio)·n⌋} weights, so the sparsity is at least {@code s}
- * (by at most one weight per layer). On this LeNet-5 the two end layers hold 990 of 60,570 weights, so {@code s = 0.9}
- * prunes them to 45% and the others to 90.75%.
+ * at 1. Each layer keeps {@code ⌊(1 − ratio)·n⌋} weights, so the sparsity is at least {@code s} (by
+ * at most one weight per layer). On this LeNet-5 the two end layers hold 990 of 60,570 weights, so
+ * {@code s = 0.9} prunes them to 45% and the others to 90.75%.
  *
  * <h2>Iterative pruning (LWC §3.3, Fig. 5)</h2>
  *
