@@ -2,8 +2,11 @@ package dev.silica.cli;
 
 import dev.silica.workloads.train.AccuracyStudies;
 import dev.silica.workloads.train.AccuracyStudies.Row;
+import dev.silica.workloads.train.CompressionStudies;
 import dev.silica.workloads.train.Dataset;
+import dev.silica.workloads.train.Retraining;
 import dev.silica.workloads.train.TrainableGraph;
+import dev.silica.workloads.train.Trainer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
           + " under the efficient methods: number formats, pruning, k-means weight sharing, FGSM"
           + " adversarial examples, activation sparsity, and draws its first-layer filters."
           + " Training studies (--study ttq, mixed-precision, distillation, adversarial) train"
-          + " for --epochs and compare each recipe with its baseline."
+          + " for --epochs and compare each recipe with its baseline.",
+      "Studies that retrain (retrain-pruning, sharing-finetune, deep-compression, dsd) run only"
+          + " when named; --epochs sets the retraining per phase."
     })
 final class AccuracyCommand implements Runnable {
   static final List<String> STUDIES =
@@ -43,6 +48,19 @@ final class AccuracyCommand implements Runnable {
   // Training studies (not part of "all": each trains for --epochs).
   static final List<String> TRAINING_STUDIES =
       List.of("ttq", "mixed-precision", "distillation", "adversarial");
+
+  /**
+   * Studies that retrain (minutes per epoch on LeNet-5): run only when named, not by {@code all}.
+   */
+  static final List<String> RETRAINING_STUDIES =
+      List.of(
+          CompressionStudies.RETRAIN_PRUNING,
+          CompressionStudies.SHARING_FINETUNE,
+          CompressionStudies.DEEP_COMPRESSION,
+          CompressionStudies.DSD);
+
+  /** Adam learning rate of the retraining studies unless {@code --lr} says otherwise. */
+  static final float RETRAIN_LR = 1e-4f;
 
   @Spec CommandSpec spec;
 
@@ -59,13 +77,21 @@ final class AccuracyCommand implements Runnable {
               + " studies (run for --epochs): ttq (trained ternary quantization fine-tuned from"
               + " MODEL), mixed-precision (FP16 with/without FP32 master weights vs FP32, from"
               + " scratch), distillation (MODEL teaches a fresh student), adversarial (FGSM"
-              + " adversarial fine-tuning of MODEL).")
+              + " adversarial fine-tuning of MODEL); studies that"
+              + " retrain: retrain-pruning (50..95% with and without"
+              + " iterative retraining), sharing-finetune (k-means 2..8 bits with and without"
+              + " centroid fine-tuning), deep-compression (prune 50/70/80/90% with retraining,"
+              + " 5-bit sharing with fine-tuning, Huffman: accuracy and storage ratio per"
+              + " stage), dsd (Dense-Sparse-Dense vs as many epochs of plain training).")
   String study;
 
   @Option(
       names = "--epochs",
       paramLabel = "N",
-      description = "Training budget of the training studies (default: 1).")
+      description =
+          "Training budget: epochs of the training studies, epochs per retraining phase (each"
+              + " pruning step, each fine-tuning, each DSD phase) of the retraining studies"
+              + " (default: 1).")
   Integer epochs;
 
   @Option(
@@ -78,7 +104,9 @@ final class AccuracyCommand implements Runnable {
   @Option(
       names = "--lr",
       paramLabel = "R",
-      description = "Learning rate of the training studies (default: the study's own).")
+      description =
+          "Learning rate of the training and retraining studies (default: the study's own;"
+              + " Adam at 1e-4 for retraining).")
   Float lr;
 
   @Option(
@@ -100,6 +128,12 @@ final class AccuracyCommand implements Runnable {
       paramLabel = "N",
       description = "Train on the first N training images only (quick runs).")
   Integer trainLimit;
+
+  @Option(
+      names = "--save",
+      paramLabel = "FILE.onnx",
+      description = "deep-compression: write the pruned, shared, fine-tuned model as ONNX.")
+  Path save;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory.")
   Path dataDir;
@@ -127,7 +161,7 @@ final class AccuracyCommand implements Runnable {
       new AccuracyTrainingStudies(this).run();
       return;
     }
-    if (!STUDIES.contains(study)) {
+    if (!STUDIES.contains(study) && !RETRAINING_STUDIES.contains(study)) {
       throw new CliException(
           "--study: unknown study '"
               + study
@@ -135,8 +169,11 @@ final class AccuracyCommand implements Runnable {
               + String.join(", ", STUDIES)
               + ", "
               + String.join(", ", TRAINING_STUDIES)
+              + ", "
+              + String.join(", ", RETRAINING_STUDIES)
               + ")");
     }
+    checkRetrainingOptions();
     if (!Files.isRegularFile(model)) {
       throw new UncheckedIOException(new java.nio.file.NoSuchFileException(model.toString()));
     }
@@ -211,7 +248,126 @@ final class AccuracyCommand implements Runnable {
         throw new UncheckedIOException(e);
       }
     }
+    if (RETRAINING_STUDIES.contains(study)) {
+      retrainingStudy(out, net, train, test, t);
+    }
     out.flush();
+  }
+
+  // --- retraining studies (retrain-pruning, sharing-finetune, deep-compression, dsd) ---
+
+  private void checkRetrainingOptions() {
+    if (epochs != null && epochs < 0) {
+      throw new CliException("--epochs: must be >= 0, got " + epochs);
+    }
+    if (lr != null && !(lr > 0)) {
+      throw new CliException("--lr: must be > 0, got " + lr);
+    }
+    if (trainLimit != null && trainLimit < 1) {
+      throw new CliException("--train-limit: must be >= 1, got " + trainLimit);
+    }
+    if (save != null && !study.equals(CompressionStudies.DEEP_COMPRESSION)) {
+      throw new CliException("--save: only with --study deep-compression, got --study " + study);
+    }
+  }
+
+  private void retrainingStudy(
+      PrintWriter out, TrainableGraph net, Dataset train, Dataset test, int t) {
+    Dataset tr = trainLimit == null ? train : train.head(trainLimit);
+    int phaseEpochs = epochs == null ? 1 : epochs;
+    float retrainLr = lr == null ? RETRAIN_LR : lr;
+    Retraining.Recipe recipe = new Retraining.Recipe(phaseEpochs, 64, retrainLr, seed, t);
+    out.printf(
+        Locale.ROOT,
+        "retraining on %s (%,d images): %d epoch(s) per phase, batch 64, adam(lr=%s), seed %d%n",
+        tr.name(),
+        tr.count(),
+        phaseEpochs,
+        retrainLr,
+        seed);
+    out.flush();
+    Trainer.Listener progress =
+        new Trainer.Listener() {
+          @Override
+          public void epoch(Trainer.Epoch e) {
+            out.printf(
+                Locale.ROOT,
+                "  retrained epoch %d: loss %.4f  train accuracy %.2f%%  test accuracy %.2f%%  %.1f s%n",
+                e.epoch(),
+                e.trainLoss(),
+                100 * e.trainAccuracy(),
+                100 * e.testAccuracy(),
+                e.seconds());
+            out.flush();
+          }
+        };
+    switch (study) {
+      case CompressionStudies.RETRAIN_PRUNING ->
+          rows(
+              out,
+              study,
+              CompressionStudies.retrainPruning(
+                  net, tr, test, List.of(0.5, 0.7, 0.8, 0.9, 0.95), recipe, progress));
+      case CompressionStudies.SHARING_FINETUNE ->
+          rows(
+              out,
+              study,
+              CompressionStudies.sharingFineTune(
+                  net, tr, test, List.of(2, 3, 4, 5, 6, 8), recipe, progress));
+      case CompressionStudies.DSD ->
+          rows(out, study, CompressionStudies.dsd(net, tr, test, 0.5, recipe, progress));
+      default -> deepCompression(out, net, tr, test, recipe, progress);
+    }
+  }
+
+  private void deepCompression(
+      PrintWriter out,
+      TrainableGraph net,
+      Dataset train,
+      Dataset test,
+      Retraining.Recipe recipe,
+      Trainer.Listener progress) {
+    CompressionStudies.Pipeline p =
+        CompressionStudies.deepCompression(
+            net, train, test, List.of(0.5, 0.7, 0.8, 0.9), 5, recipe, progress);
+    rows(out, study, p.rows());
+    StringBuilder csv =
+        new StringBuilder("stage,accuracy,weight_sparsity,storage_bits,ratio,ratio_weights_only\n");
+    out.printf(
+        Locale.ROOT,
+        "  %-32s %8s %9s %12s %8s %13s%n",
+        "stage",
+        "accuracy",
+        "sparsity",
+        "storage_bits",
+        "ratio",
+        "ratio_weights");
+    for (CompressionStudies.Stage s : p.stages()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-32s %7.2f%% %8.2f%% %12d %7.2fx %12.2fx%n",
+          s.name(),
+          100 * s.accuracy(),
+          100 * s.sparsity(),
+          s.bits(),
+          s.ratio(),
+          s.ratioWeightsOnly());
+      csv.append(
+          String.format(
+              Locale.ROOT,
+              "%s,%.6f,%.6f,%d,%.4f,%.4f%n",
+              s.name(),
+              s.accuracy(),
+              s.sparsity(),
+              s.bits(),
+              s.ratio(),
+              s.ratioWeightsOnly()));
+    }
+    write("deep-compression-storage.csv", csv.toString());
+    if (save != null) {
+      p.compressed().save(save);
+      out.println("wrote " + save);
+    }
   }
 
   void rows(PrintWriter out, String name, List<Row> rows) {

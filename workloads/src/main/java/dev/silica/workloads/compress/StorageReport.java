@@ -228,47 +228,105 @@ public final class StorageReport {
   public static LayerReport layer(
       String name, float[] w, long biases, CompressionProfile.LayerSpec spec, long seed) {
     int b = spec.weightBits();
-    int idx = spec.indexBits();
     int k = 1 << b;
     MagnitudePruning.Result pr = MagnitudePruning.byKeepRatio(w, spec.keepRatio());
     boolean[] mask = pr.mask();
-    long[] af = RelativeIndexSparse.countStream(mask, idx);
-    long a = af[0];
-    long f = af[1];
-    long e = a + f;
-    float[] kept = new float[(int) a];
+    float[] kept = new float[pr.kept()];
     int j = 0;
     for (int i = 0; i < w.length; i++) {
       if (mask[i]) {
         kept[j++] = w[i];
       }
     }
-    WeightSharing.Result ws = WeightSharing.cluster(kept, k, WeightSharing.Init.LINEAR, seed);
-    long[] clusterCounts = ws.counts();
+    long[] clusterCounts = WeightSharing.cluster(kept, k, WeightSharing.Init.LINEAR, seed).counts();
+    long[] densityCounts =
+        WeightSharing.cluster(kept, k, WeightSharing.Init.DENSITY, seed).counts();
+    return account(name, w.length, biases, mask, clusterCounts, densityCounts, b, spec.indexBits());
+  }
+
+  /**
+   * One layer's report for weights that are already pruned and shared, as retraining leaves them
+   * (zeros are the pruned weights, the at most {@code 2^weightBits} distinct non-zero values are
+   * the clusters): the same accounting as {@link #layer} on the weights' own mask and clusters,
+   * with no pruning or k-means of its own. {@code pqhDensityBits} equals {@code pqhBits} (there is
+   * no second initialization to compare).
+   *
+   * @throws IllegalArgumentException when {@code w} has more than {@code 2^weightBits} distinct
+   *     non-zero values
+   */
+  public static LayerReport sharedLayer(
+      String name, float[] w, long biases, int weightBits, int indexBits) {
+    int k = 1 << weightBits;
+    boolean[] mask = new boolean[w.length];
+    java.util.TreeMap<Float, Integer> clusters = new java.util.TreeMap<>();
+    for (int i = 0; i < w.length; i++) {
+      if (w[i] != 0f) {
+        mask[i] = true;
+        clusters.putIfAbsent(w[i], clusters.size());
+      }
+    }
+    if (clusters.size() > k) {
+      throw new IllegalArgumentException(
+          name
+              + ": "
+              + clusters.size()
+              + " distinct non-zero weights do not fit "
+              + weightBits
+              + "-bit cluster indices");
+    }
+    long[] counts = new long[k];
+    for (float v : w) {
+      if (v != 0f) {
+        counts[clusters.get(v)]++;
+      }
+    }
+    return account(name, w.length, biases, mask, counts, null, weightBits, indexBits);
+  }
+
+  /**
+   * The columns of one layer of {@code n} weights with kept positions {@code mask} and {@code 2^b}
+   * clusters of sizes {@code clusterCounts} ({@code densityCounts}: the same with density init, or
+   * null for none).
+   */
+  private static LayerReport account(
+      String name,
+      int n,
+      long biases,
+      boolean[] mask,
+      long[] clusterCounts,
+      long[] densityCounts,
+      int b,
+      int idx) {
+    int k = 1 << b;
+    long[] af = RelativeIndexSparse.countStream(mask, idx);
+    long a = af[0];
+    long f = af[1];
+    long e = a + f;
     long[] weightSymbols = java.util.Arrays.copyOf(clusterCounts, k + 1);
     weightSymbols[k] = f; // filler zeros: one extra symbol
     long[] indexSymbols = RelativeIndexSparse.relativeIndexCounts(mask, idx);
     long hw = huffmanBits(weightSymbols);
     long hi = huffmanBits(indexSymbols);
-    long[] densitySymbols =
-        java.util.Arrays.copyOf(
-            WeightSharing.cluster(kept, k, WeightSharing.Init.DENSITY, seed).counts(), k + 1);
-    densitySymbols[k] = f;
-    long hwDensity = huffmanBits(densitySymbols);
+    long hwDensity = hw;
+    if (densityCounts != null) {
+      long[] densitySymbols = java.util.Arrays.copyOf(densityCounts, k + 1);
+      densitySymbols[k] = f;
+      hwDensity = huffmanBits(densitySymbols);
+    }
     int used = 0;
     for (long c : clusterCounts) {
       used += c > 0 ? 1 : 0;
     }
     long codebook = (long) k * 32;
     long bias = 32 * biases;
-    long dense = 32L * w.length + bias;
+    long dense = 32L * n + bias;
     long pruned = e * (32 + idx) + bias;
     long pq = e * (b + idx) + codebook + bias;
     long pqh = hw + hi + codebook + bias;
     long pqhDensity = hwDensity + hi + codebook + bias;
     return new LayerReport(
         name,
-        w.length,
+        n,
         biases,
         a,
         f,
