@@ -135,6 +135,14 @@ final class AccuracyCommand implements Runnable {
       description = "deep-compression: write the pruned, shared, fine-tuned model as ONNX.")
   Path save;
 
+  @Option(
+      names = "--variant",
+      paramLabel = "NAME=FILE.onnx",
+      description =
+          "pareto: add a retrained model (e.g. from --study ttq or deep-compression --save) as a"
+              + " variant; repeatable.")
+  Map<String, Path> extraVariants = new java.util.LinkedHashMap<>();
+
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Fashion-MNIST directory.")
   Path dataDir;
 
@@ -436,8 +444,14 @@ final class AccuracyCommand implements Runnable {
       PrintWriter out, TrainableGraph net, Dataset train, Dataset test, int threads) {
     List<dev.silica.workloads.train.HardwareVariants.Variant> variants =
         new ArrayList<>(dev.silica.workloads.train.HardwareVariants.standard(net, train, threads));
-    // Retrained variants (pruning with retraining, TTQ, Deep Compression, ...) join here as
-    // variants.add(new HardwareVariants.Variant(name, trainedNet, weightBits, "fp32"|"int8"|...)).
+    for (Map.Entry<String, Path> e : extraVariants.entrySet()) {
+      if (!Files.isRegularFile(e.getValue())) {
+        throw new CliException("--variant: " + e.getKey() + ": no such file: " + e.getValue());
+      }
+      variants.add(
+          dev.silica.workloads.train.HardwareVariants.trained(
+              e.getKey(), TrainableGraph.load(e.getValue())));
+    }
     List<AccuracyEnergy.Point> points = AccuracyEnergy.measure(variants, test, threads);
     out.printf(
         Locale.ROOT,

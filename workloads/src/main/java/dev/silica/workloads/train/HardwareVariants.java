@@ -89,6 +89,30 @@ public final class HardwareVariants {
   }
 
   /**
+   * A trained model (a retrained variant: pruned with retraining, TTQ, Deep Compression) as a
+   * variant computed in FP32: its stored weight width is the index width its values need, {@code
+   * ceil(log2(distinct values))} of the weight tensor with the most distinct values (a ternary
+   * layer: 2 bits; 5-bit sharing plus the pruned zero: 6 bits), or 32 when a tensor has more than
+   * 2^16 distinct values.
+   */
+  public static Variant trained(String name, TrainableGraph net) {
+    int bits = 1;
+    for (var e : net.parameterValues().entrySet()) {
+      if (!AccuracyStudies.isWeight(net, e.getKey())) {
+        continue;
+      }
+      java.util.Set<Float> distinct = new java.util.HashSet<>();
+      for (float w : e.getValue()) {
+        distinct.add(w == 0f ? 0f : w);
+      }
+      int n = distinct.size();
+      int b = n > 1 << 16 ? 32 : Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
+      bits = Math.max(bits, b);
+    }
+    return new Variant(name, net, bits, "fp32");
+  }
+
+  /**
    * {@code net} with each weight tensor replaced by its k-means codebook of {@code 2^bits} entries
    * (linear initialization, no fine-tuning; as {@link AccuracyStudies#weightSharing}).
    */
