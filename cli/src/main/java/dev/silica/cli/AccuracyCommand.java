@@ -182,6 +182,11 @@ final class AccuracyCommand implements Runnable {
               + ")");
     }
     checkRetrainingOptions();
+    for (Map.Entry<String, Path> e : extraVariants.entrySet()) {
+      if (!Files.isRegularFile(e.getValue())) {
+        throw new CliException("--variant: " + e.getKey() + ": no such file: " + e.getValue());
+      }
+    }
     if (!Files.isRegularFile(model)) {
       throw new UncheckedIOException(new java.nio.file.NoSuchFileException(model.toString()));
     }
@@ -445,9 +450,6 @@ final class AccuracyCommand implements Runnable {
     List<dev.silica.workloads.train.HardwareVariants.Variant> variants =
         new ArrayList<>(dev.silica.workloads.train.HardwareVariants.standard(net, train, threads));
     for (Map.Entry<String, Path> e : extraVariants.entrySet()) {
-      if (!Files.isRegularFile(e.getValue())) {
-        throw new CliException("--variant: " + e.getKey() + ": no such file: " + e.getValue());
-      }
       variants.add(
           dev.silica.workloads.train.HardwareVariants.trained(
               e.getKey(), TrainableGraph.load(e.getValue())));

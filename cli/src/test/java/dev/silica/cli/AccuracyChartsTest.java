@@ -131,4 +131,35 @@ class AccuracyChartsTest {
     assertThat(dir.resolve("sparsity.png")).isRegularFile();
     assertThat(dir.resolve("sparsity.svg")).content().contains("zero elements (%)");
   }
+
+  @Test
+  void paretoTakesRetrainedModelsAsVariants() {
+    TestData.require(Dataset.FASHION_MNIST_DIR, "dataset-fashion-mnist");
+    Path ttq = AccuracyEnergyTest.FIXTURE.resolveSibling("lenet5-fashion-mnist-ttq.onnx");
+    CliRun r =
+        CliRun.of(
+                "accuracy",
+                AccuracyEnergyTest.FIXTURE.toString(),
+                "--study",
+                "pareto",
+                "--limit",
+                "50",
+                "--variant",
+                "ttq=" + ttq)
+            .succeeds();
+    // TTQ layers hold {-Wn, 0, +Wp}: 2-bit weights, computed in FP32
+    assertThat(r.out()).containsPattern("(?m)^  ttq +2 +fp32 ");
+    assertThat(
+            CliRun.of(
+                    "accuracy",
+                    AccuracyEnergyTest.FIXTURE.toString(),
+                    "--study",
+                    "pareto",
+                    "--limit",
+                    "50",
+                    "--variant",
+                    "dc=missing.onnx")
+                .failsWithOneLine())
+        .isEqualTo("silica: --variant: dc: no such file: missing.onnx");
+  }
 }

@@ -97,8 +97,9 @@ class AccuracyRetrainingCliTest {
     assertThat(CliRun.of("accuracy", "m.onnx", "--study", "prune-retrain").failsWithOneLine())
         .isEqualTo(
             "silica: --study: unknown study 'prune-retrain' (expected one of: formats, pruning,"
-                + " sharing, fgsm, sparsity, filters, all, retrain-pruning, sharing-finetune,"
-                + " deep-compression, dsd)");
+                + " sharing, fgsm, sparsity, filters, pareto, all, ttq, mixed-precision,"
+                + " distillation, adversarial, retrain-pruning, sharing-finetune, deep-compression,"
+                + " dsd)");
     assertThat(
             CliRun.of("accuracy", "m.onnx", "--study", "dsd", "--epochs", "-1").failsWithOneLine())
         .isEqualTo("silica: --epochs: must be >= 0, got -1");

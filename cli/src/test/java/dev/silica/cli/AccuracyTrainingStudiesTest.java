@@ -57,9 +57,10 @@ class AccuracyTrainingStudiesTest {
   void badOptionsAreOneLine() {
     assertThat(CliRun.of("accuracy", "m.onnx", "--study", "ttx").failsWithOneLine())
         .isEqualTo(
-            "silica: --study: unknown study 'ttx' (expected one of: formats, pruning, sharing,"
-                + " fgsm, sparsity, filters, all, ttq, mixed-precision, distillation,"
-                + " adversarial)");
+            "silica: --study: unknown study 'ttx' (expected one of: formats, pruning,"
+                + " sharing, fgsm, sparsity, filters, pareto, all, ttq, mixed-precision,"
+                + " distillation, adversarial, retrain-pruning, sharing-finetune, deep-compression,"
+                + " dsd)");
   }
 
   @Test
