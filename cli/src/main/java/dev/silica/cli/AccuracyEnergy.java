@@ -261,17 +261,8 @@ final class AccuracyEnergy {
   private static List<Path> chart(
       Path dir, String name, String title, String xLabel, List<Point> points, boolean tpu)
       throws IOException {
-    List<NamedPoint> all = new ArrayList<>();
-    List<NamedPoint> front = new ArrayList<>();
-    for (Point p : points) {
-      NamedPoint np =
-          new NamedPoint(
-              p.variant(), tpu ? p.tpuEnergyPj() : p.eieFcEnergyPj(), 100 * p.accuracy());
-      all.add(np);
-      if (tpu ? p.tpuFront() : p.eieFront()) {
-        front.add(np);
-      }
-    }
+    List<NamedPoint> all = plotted(points, tpu, false);
+    List<NamedPoint> front = plotted(points, tpu, true);
     var chart = Charts.pareto(title, xLabel, "top-1 test accuracy (%)", all, front);
     Path png = ChartImage.png(chart, 1000, 640, dir.resolve(name + ".png"));
     Path svg =
@@ -280,5 +271,24 @@ final class AccuracyEnergy {
             ChartImage.svg(chart, 1000, 640, name),
             StandardCharsets.UTF_8);
     return List.of(png, svg);
+  }
+
+  /**
+   * The chart's points (all, or the front only): energy in the axis' unit, µJ for the systolic
+   * array and nJ for EIE's FC layers (the points carry pJ), accuracy in %.
+   */
+  static List<NamedPoint> plotted(List<Point> points, boolean tpu, boolean frontOnly) {
+    double pjPerUnit = tpu ? 1e6 : 1e3;
+    List<NamedPoint> out = new ArrayList<>();
+    for (Point p : points) {
+      if (!frontOnly || (tpu ? p.tpuFront() : p.eieFront())) {
+        out.add(
+            new NamedPoint(
+                p.variant(),
+                (tpu ? p.tpuEnergyPj() : p.eieFcEnergyPj()) / pjPerUnit,
+                100 * p.accuracy()));
+      }
+    }
+    return out;
   }
 }

@@ -134,6 +134,17 @@ class AccuracyEnergyTest {
   }
 
   @Test
+  void chartsPlotEnergyInTheirAxisUnits() {
+    // axis labels: µJ for the systolic array, nJ for EIE's FC layers; points carry pJ
+    var tpu = AccuracyEnergy.plotted(points, true, false);
+    var eie = AccuracyEnergy.plotted(points, false, false);
+    assertThat(tpu.get(0).x()).isEqualTo(points.get(0).tpuEnergyPj() / 1e6);
+    assertThat(eie.get(0).x()).isEqualTo(points.get(0).eieFcEnergyPj() / 1e3);
+    assertThat(AccuracyEnergy.plotted(points, true, true))
+        .hasSize((int) points.stream().filter(AccuracyEnergy.Point::tpuFront).count());
+  }
+
+  @Test
   void aVariantNamesItsArithmetic() {
     assertThatThrownBy(() -> new HardwareVariants.Variant("x", net, 4, "int4"))
         .hasMessage("x: arithmetic must be one of fp32, fp16, bf16, int8, got 'int4'");

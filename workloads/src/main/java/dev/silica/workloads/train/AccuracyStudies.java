@@ -41,9 +41,10 @@ import java.util.function.UnaryOperator;
  *   <li><b>Calibration</b> runs the FP32 model on the first {@value #CALIBRATION} training images
  *       and records each activation's maximum magnitude.
  *   <li><b>Pruning</b> keeps the largest-magnitude {@code 1 − ratio} of each weight tensor; without
- *       retraining here (retraining is {@link Trainer} with a mask, see {@code silica accuracy}).
+ *       retraining here (iterative pruning with retraining: {@link Retraining}, {@link
+ *       CompressionStudies}).
  *   <li><b>Weight sharing</b>: k-means with linear initialization, {@code 2^bits} centroids per
- *       layer (Deep Compression §3), no centroid fine-tuning.
+ *       layer (Deep Compression §3), no centroid fine-tuning (with it: {@link Retraining}).
  *   <li><b>FGSM</b> (Goodfellow et al. 2015): {@code x̃ = clip(x + ε·sign(∇ₓJ))} with ε on the
  *       {@code [0, 1]} pixel scale and clipping to valid pixels; the gradient is the variant's own
  *       (white box). For formats, gradients pass the rounding straight through.
