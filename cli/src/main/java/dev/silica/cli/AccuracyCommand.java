@@ -386,10 +386,11 @@ final class AccuracyCommand implements Runnable {
   void rows(PrintWriter out, String name, List<Row> rows) {
     out.println(name + ":");
     StringBuilder csv = new StringBuilder("study,variant,accuracy,delta_pp\n");
+    int width = Math.max(22, rows.stream().mapToInt(r -> r.variant().length()).max().orElse(0));
     for (Row r : rows) {
       out.printf(
           Locale.ROOT,
-          "  %-22s %7.2f%%  %+7.2f pp%n",
+          "  %-" + width + "s %7.2f%%  %+7.2f pp%n",
           r.variant(),
           100 * r.accuracy(),
           r.deltaPp());
