@@ -244,26 +244,34 @@ public final class AccuracyStudies {
     double base = accuracy(net, test, threads);
     List<Row> rows = new ArrayList<>();
     for (int b : bits) {
-      Map<Integer, float[]> q = new LinkedHashMap<>();
-      for (var e : net.parameterValues().entrySet()) {
-        float[] w = e.getValue();
-        if (!isWeight(net, e.getKey())) {
-          q.put(e.getKey(), w);
-          continue;
-        }
-        WeightSharing.Result r =
-            WeightSharing.cluster(w, Math.min(1 << b, w.length), WeightSharing.Init.LINEAR, seed);
-        float[] s = new float[w.length];
-        for (int i = 0; i < s.length; i++) {
-          s[i] = (float) r.value(i);
-        }
-        q.put(e.getKey(), s);
-      }
       rows.add(
           new Row(
-              "weight-sharing", b + " bits", accuracy(net.withParameters(q), test, threads), base));
+              "weight-sharing", b + " bits", accuracy(shared(net, b, seed), test, threads), base));
     }
     return rows;
+  }
+
+  /**
+   * {@code net} with each weight tensor replaced by its k-means codebook of {@code 2^bits} entries
+   * (linear initialization, no fine-tuning).
+   */
+  public static TrainableGraph shared(TrainableGraph net, int bits, long seed) {
+    Map<Integer, float[]> q = new LinkedHashMap<>();
+    for (var e : net.parameterValues().entrySet()) {
+      float[] w = e.getValue();
+      if (!isWeight(net, e.getKey())) {
+        q.put(e.getKey(), w);
+        continue;
+      }
+      WeightSharing.Result r =
+          WeightSharing.cluster(w, Math.min(1 << bits, w.length), WeightSharing.Init.LINEAR, seed);
+      float[] s = new float[w.length];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = (float) r.value(i);
+      }
+      q.put(e.getKey(), s);
+    }
+    return net.withParameters(q);
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.silica.workloads.train;
 
-import dev.silica.numerics.compress.WeightSharing;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -83,7 +80,7 @@ public final class HardwareVariants {
               "fp32"));
     }
     for (int b : new int[] {8, 5, 4}) {
-      v.add(new Variant("kmeans-" + b + "bit", shared(net, b, 1), b, "fp32"));
+      v.add(new Variant("kmeans-" + b + "bit", AccuracyStudies.shared(net, b, 1), b, "fp32"));
     }
     return v;
   }
@@ -110,28 +107,5 @@ public final class HardwareVariants {
       bits = Math.max(bits, b);
     }
     return new Variant(name, net, bits, "fp32");
-  }
-
-  /**
-   * {@code net} with each weight tensor replaced by its k-means codebook of {@code 2^bits} entries
-   * (linear initialization, no fine-tuning; as {@link AccuracyStudies#weightSharing}).
-   */
-  public static TrainableGraph shared(TrainableGraph net, int bits, long seed) {
-    Map<Integer, float[]> q = new LinkedHashMap<>();
-    for (var e : net.parameterValues().entrySet()) {
-      float[] w = e.getValue();
-      if (!AccuracyStudies.isWeight(net, e.getKey())) {
-        q.put(e.getKey(), w);
-        continue;
-      }
-      WeightSharing.Result r =
-          WeightSharing.cluster(w, Math.min(1 << bits, w.length), WeightSharing.Init.LINEAR, seed);
-      float[] s = new float[w.length];
-      for (int i = 0; i < s.length; i++) {
-        s[i] = (float) r.value(i);
-      }
-      q.put(e.getKey(), s);
-    }
-    return net.withParameters(q);
   }
 }
