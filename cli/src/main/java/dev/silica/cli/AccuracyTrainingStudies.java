@@ -55,7 +55,7 @@ final class AccuracyTrainingStudies {
         train.count(),
         test.count());
     out.flush();
-    Trainer.Listener progress = listener(out, epochs);
+    Trainer.Listener progress = TrainCommand.progress(out, epochs);
     TrainingStudies.Result r =
         switch (c.study) {
           case "ttq" ->
@@ -118,39 +118,5 @@ final class AccuracyTrainingStudies {
 
   private String student(String studyDefault) {
     return c.student == null ? studyDefault : c.student;
-  }
-
-  static Trainer.Listener listener(PrintWriter o, int epochs) {
-    return new Trainer.Listener() {
-      @Override
-      public void batch(int epoch, int b, int batches, double loss, double accuracy) {
-        if (b % Math.max(1, batches / 10) == 0 && b != batches) {
-          o.printf(
-              Locale.ROOT,
-              "  epoch %d/%d  batch %d/%d  loss %.4f  train accuracy %.2f%%%n",
-              epoch,
-              epochs,
-              b,
-              batches,
-              loss,
-              100 * accuracy);
-          o.flush();
-        }
-      }
-
-      @Override
-      public void epoch(Trainer.Epoch e) {
-        o.printf(
-            Locale.ROOT,
-            "epoch %d/%d  loss %.4f  train accuracy %.2f%%  test accuracy %.2f%%  %.1f s%n",
-            e.epoch(),
-            epochs,
-            e.trainLoss(),
-            100 * e.trainAccuracy(),
-            100 * e.testAccuracy(),
-            e.seconds());
-        o.flush();
-      }
-    };
   }
 }

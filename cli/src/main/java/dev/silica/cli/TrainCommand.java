@@ -145,42 +145,7 @@ final class TrainCommand implements Runnable {
         t);
     o.flush();
     try (Trainer trainer = new Trainer(net, t)) {
-      trainer.train(
-          train,
-          test,
-          opt,
-          cfg,
-          new Trainer.Listener() {
-            @Override
-            public void batch(int epoch, int b, int batches, double loss, double accuracy) {
-              if (b % Math.max(1, batches / 10) == 0 && b != batches) {
-                o.printf(
-                    Locale.ROOT,
-                    "  epoch %d/%d  batch %d/%d  loss %.4f  train accuracy %.2f%%%n",
-                    epoch,
-                    epochs,
-                    b,
-                    batches,
-                    loss,
-                    100 * accuracy);
-                o.flush();
-              }
-            }
-
-            @Override
-            public void epoch(Trainer.Epoch e) {
-              o.printf(
-                  Locale.ROOT,
-                  "epoch %d/%d  loss %.4f  train accuracy %.2f%%  test accuracy %.2f%%  %.1f s%n",
-                  e.epoch(),
-                  epochs,
-                  e.trainLoss(),
-                  100 * e.trainAccuracy(),
-                  100 * e.testAccuracy(),
-                  e.seconds());
-              o.flush();
-            }
-          });
+      trainer.train(train, test, opt, cfg, progress(o, epochs));
     }
     Path parent = out.toAbsolutePath().getParent();
     try {
@@ -191,5 +156,44 @@ final class TrainCommand implements Runnable {
     net.save(out);
     o.println("wrote " + out);
     o.flush();
+  }
+
+  /**
+   * Progress on the terminal: a line per tenth of an epoch (running loss and accuracy) and one per
+   * epoch (with test accuracy and seconds); also used by the training studies of {@code silica
+   * accuracy}.
+   */
+  static Trainer.Listener progress(PrintWriter o, int epochs) {
+    return new Trainer.Listener() {
+      @Override
+      public void batch(int epoch, int b, int batches, double loss, double accuracy) {
+        if (b % Math.max(1, batches / 10) == 0 && b != batches) {
+          o.printf(
+              Locale.ROOT,
+              "  epoch %d/%d  batch %d/%d  loss %.4f  train accuracy %.2f%%%n",
+              epoch,
+              epochs,
+              b,
+              batches,
+              loss,
+              100 * accuracy);
+          o.flush();
+        }
+      }
+
+      @Override
+      public void epoch(Trainer.Epoch e) {
+        o.printf(
+            Locale.ROOT,
+            "epoch %d/%d  loss %.4f  train accuracy %.2f%%  test accuracy %.2f%%  %.1f s%n",
+            e.epoch(),
+            epochs,
+            e.trainLoss(),
+            100 * e.trainAccuracy(),
+            100 * e.testAccuracy(),
+            e.seconds());
+        o.flush();
+      }
+    };
   }
 }
